@@ -1,0 +1,30 @@
+"""Saved benefit payments, net of the state's refusion.
+
+Rule: for each extra person-month in a job, the benefit that stops is no longer paid. The
+municipality saved only its own share: saved = benefit stopped x (1 - refusion rate), where the
+refusion rate follows the person's time on benefit (see :mod:`calculator.refusion`). The state
+saves the refusion share; the household loses the benefit.
+"""
+
+from __future__ import annotations
+
+from ..earnings import Earnings
+from ..effect import CohortEffect
+from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
+from ..refusion import STEP_PARAMETERS, monthly_refusion_rates
+from ..scenario import Cohort
+from ..timeline import Timeline
+
+
+def benefit_savings(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline) -> list[Flow]:
+    stopped = effect.in_job * earn.benefit_stops
+    if stopped.any():
+        steps = tuple(tl.scalar(p) for p in STEP_PARAMETERS)
+        refusion = monthly_refusion_rates(cohort.prior_weeks_resolved, tl.horizon, steps)  # type: ignore[arg-type]
+    else:
+        refusion = 0.0
+    return [
+        Flow(cohort.name, "ydelse", KOMMUNE, stopped * (1.0 - refusion)),
+        Flow(cohort.name, "refusion", STAT, stopped * refusion),
+        Flow(cohort.name, "ydelse", HUSSTAND, -stopped),
+    ]

@@ -1,0 +1,48 @@
+"""The effort's costs, all borne by the municipality and spent whether or not anyone gets a job.
+
+Staff: FTE x yearly cost (incl. overhead) / 12 each month for the staff period (default: the
+whole horizon). Offers: price per participant-month x participants x offer months from month 1.
+One-off costs: month 1. Wage subsidy (løntilskud): persons x hours/week x 52/12 x hourly rate
+for its months; the default rate is the private wage-subsidy rate.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..flows import EFFORT, KOMMUNE, Flow
+from ..scenario import Scenario
+from ..timeline import Timeline
+
+WEEKS_PER_MONTH = 52 / 12
+
+
+def _first(months: int, horizon: int) -> np.ndarray:
+    return (np.arange(horizon) < months).astype(float)
+
+
+def costs(scenario: Scenario, tl: Timeline) -> list[Flow]:
+    c = scenario.costs
+    h = tl.horizon
+    staff_months = h if c.staff_months is None else c.staff_months
+    staff = c.staff_fte * c.staff_cost_per_fte_year / 12 * _first(staff_months, h)
+    participants = scenario.participants if c.offer_participants is None else c.offer_participants
+    offers = c.offer_cost_per_participant_month * participants * _first(c.offer_months, h)
+    one_off = np.zeros(h)
+    one_off[0] = c.one_off
+    subsidy = np.zeros(h)
+    if c.wage_subsidy_persons and c.wage_subsidy_months:
+        rate = (
+            np.full(h, c.wage_subsidy_rate_per_hour)
+            if c.wage_subsidy_rate_per_hour is not None
+            else tl.monthly("loentilskud.privat_time")
+        )
+        t = np.arange(h)
+        active = (t >= c.wage_subsidy_from_month - 1) & (t < c.wage_subsidy_from_month - 1 + c.wage_subsidy_months)
+        subsidy = active * c.wage_subsidy_persons * c.wage_subsidy_hours_per_week * WEEKS_PER_MONTH * rate
+    return [
+        Flow(EFFORT, "personale", KOMMUNE, -staff),
+        Flow(EFFORT, "tilbud", KOMMUNE, -offers),
+        Flow(EFFORT, "engangsudgift", KOMMUNE, -one_off),
+        Flow(EFFORT, "loentilskud", KOMMUNE, -subsidy),
+    ]

@@ -1,0 +1,40 @@
+"""Lower means-tested supplementary benefits: housing support (boligsikring) and daycare subsidy (fripladstilskud).
+
+Rule (DOMAIN.md §4): household income up -> support down. Each is modelled as: the share of the
+cohort that receives it x the reduction per extra krone of household income after AM-bidrag
+(boligsikring 18 %; fripladstilskud about 9 øre: 1 percentage point of the fee per 4,441 kr.)
+capped at the amount the household receives, split by the municipality's share of the cost
+(boligsikring 50 %, friplads 100 %); the state saves the rest; the household loses the whole.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..earnings import Earnings
+from ..effect import CohortEffect
+from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
+from ..scenario import Cohort
+from ..timeline import Timeline
+
+SUPPORTS = {"boligsikring": "boligsikring_share", "friplads": "friplads_share"}
+
+
+def supplementary(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline) -> list[Flow]:
+    flows = []
+    for support, takeup_field in SUPPORTS.items():
+        takeup = getattr(cohort, takeup_field)
+        if takeup == 0:
+            reduction = np.zeros(tl.horizon)
+            municipal_share = 1.0
+        else:
+            per_krone = tl.monthly(f"{support}.aftrapning")
+            cap = tl.monthly(f"{support}.gennemsnit_maaned")
+            municipal_share = tl.monthly(f"{support}.kommunal_andel")
+            reduction = effect.in_job * takeup * np.minimum(per_krone * earn.income_gain, cap)
+        flows += [
+            Flow(cohort.name, support, KOMMUNE, reduction * municipal_share),
+            Flow(cohort.name, support, STAT, reduction * (1.0 - municipal_share)),
+            Flow(cohort.name, support, HUSSTAND, -reduction),
+        ]
+    return flows

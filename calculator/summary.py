@@ -1,0 +1,140 @@
+"""Totals, NPV, payback and break-even for a calculated scenario: the one place flows are added up.
+
+Definitions (the README repeats them):
+- gains: the municipality's gross gain, the sum of its gain streams; udligning counts when the
+  scenario's headline is after udligning (``options.udligning``), otherwise it is shown only.
+- costs: the effort's costs (a positive number). net = gains - costs.
+- NPV: present value of the monthly net flows (see :mod:`calculator.discounting`).
+- payback month: the first month from which the cumulative net stays at or above zero for the
+  rest of the horizon; None if it never does (or if the effort costs nothing).
+- break-even: gains are proportional to the effect (every stream is a per-person amount times
+  the extra people in a job), so NPV(k x effect) = k x PV(gains) - PV(costs) and the effect
+  multiplier at which the NPV is zero is exactly k* = PV(costs) / PV(gains). Break-even people
+  = k* x the scenario's extra people in jobs; break-even percentage points = k* x its effect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from .discounting import discount_factors
+from .flows import COST_STREAMS, EFFORT, HUSSTAND, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, STAT
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    multiplier: float | None  # k*: the entered effect x k* makes the NPV zero
+    extra_people: float | None
+    effect_pp: float | None  # for a single cohort; for several, the participant-weighted effect
+
+
+@dataclass(frozen=True)
+class Summary:
+    scenario: str
+    municipality: str
+    budget_year: int
+    horizon_months: int
+    participants: int
+    extra_people_in_jobs: float
+    headline_after_udligning: bool
+    streams: dict[str, float]  # the municipality's total per gain stream
+    kommuneskat_foer_udligning: float
+    kommuneskat_efter_udligning: float
+    costs_by_type: dict[str, float]  # positive amounts
+    gains: float
+    costs: float
+    net: float
+    net_per_participant: float
+    npv: float
+    pv_gains: float
+    pv_costs: float
+    benefit_cost_ratio: float | None
+    payback_month: int | None
+    break_even: BreakEven
+    discount_rate: float
+    stakeholders: dict[str, float]
+    per_year: list[dict]
+    per_cohort: list[dict]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def gain_streams(headline_after_udligning: bool) -> tuple[str, ...]:
+    return MUNICIPAL_GAIN_STREAMS if headline_after_udligning else tuple(s for s in MUNICIPAL_GAIN_STREAMS if s != "udligning")
+
+
+def payback_month(net: np.ndarray) -> int | None:
+    cumulative = np.cumsum(net)
+    below = np.flatnonzero(cumulative < -1e-9)
+    if len(below) == 0:
+        return 1
+    last_below = int(below[-1])
+    return last_below + 2 if last_below + 1 < len(net) else None
+
+
+def summarise(result) -> Summary:
+    sc = result.scenario
+    after = sc.options.udligning
+    streams_in = gain_streams(after)
+    factors = discount_factors(result.discount_rate, result.horizon)
+
+    gains_m = result.total(stakeholder=KOMMUNE, streams=streams_in)
+    costs_m = -result.total(stakeholder=KOMMUNE, streams=COST_STREAMS)
+    net_m = gains_m - costs_m
+    pv_gains, pv_costs = float(gains_m @ factors), float(costs_m @ factors)
+
+    effects = result.effects.values()
+    people = float(sum(e.effect_people for e in effects))
+    weighted_pp = 100.0 * people / sc.participants if sc.participants else 0.0
+    if pv_gains > 0:
+        k = pv_costs / pv_gains
+        be = BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp)
+    else:
+        be = BreakEven(multiplier=None, extra_people=None, effect_pp=None)
+
+    streams = {s: float(result.total(stakeholder=KOMMUNE, streams=(s,)).sum()) for s in MUNICIPAL_GAIN_STREAMS}
+    cost_types = {s: float(-result.total(stakeholder=KOMMUNE, streams=(s,)).sum()) for s in COST_STREAMS}
+    gains, costs = float(gains_m.sum()), float(costs_m.sum())
+
+    per_year = []
+    for year in result.timeline.calendar_years:
+        sel = result.timeline.months_in_year(year)
+        g, c = float(gains_m[sel].sum()), float(costs_m[sel].sum())
+        per_year.append({"year": int(year), "gains": g, "costs": c, "net": g - c})
+    per_cohort = []
+    for cohort in sc.cohorts:
+        row = {"cohort": cohort.name, "size": cohort.size, "extra_people_in_jobs": result.effects[cohort.name].effect_people}
+        for s in MUNICIPAL_GAIN_STREAMS:
+            row[s] = float(result.total(stakeholder=KOMMUNE, streams=(s,), cohort=cohort.name).sum())
+        row["gains"] = float(sum(row[s] for s in streams_in))
+        per_cohort.append(row)
+
+    stakeholders = {}
+    for who in STAKEHOLDERS:
+        excluded = () if (who != KOMMUNE or after) else ("udligning",)
+        total = 0.0
+        for f in result.flows:
+            if f.stakeholder == who and f.stream not in excluded:
+                total += float(f.amounts.sum())
+        stakeholders[who] = total
+
+    return Summary(
+        scenario=sc.name, municipality=sc.municipality, budget_year=sc.budget_year,
+        horizon_months=sc.horizon_months, participants=sc.participants, extra_people_in_jobs=people,
+        headline_after_udligning=after, streams=streams,
+        kommuneskat_foer_udligning=streams["kommuneskat"],
+        kommuneskat_efter_udligning=streams["kommuneskat"] + streams["udligning"],
+        costs_by_type=cost_types, gains=gains, costs=costs, net=gains - costs,
+        net_per_participant=(gains - costs) / sc.participants if sc.participants else 0.0,
+        npv=pv_gains - pv_costs, pv_gains=pv_gains, pv_costs=pv_costs,
+        benefit_cost_ratio=(pv_gains / pv_costs) if pv_costs > 0 else None,
+        payback_month=payback_month(net_m) if costs > 0 else None,
+        break_even=be, discount_rate=result.discount_rate,
+        stakeholders=stakeholders, per_year=per_year, per_cohort=per_cohort,
+    )
+
+
+__all__ = ["Summary", "BreakEven", "summarise", "payback_month", "gain_streams", "EFFORT", "STAT", "HUSSTAND"]

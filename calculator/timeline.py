@@ -1,0 +1,79 @@
+"""The months of a scenario's horizon and the parameter values in force in each of them.
+
+Month 1 is the scenario's start month. Money flows are placed at the end of their month. A
+parameter is resolved per month (a benefit rate may change on 1 July); the annual tax rules are
+resolved per calendar year, on the first horizon month of that year, because caps and
+thresholds apply to the year's income as a whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .parameters import DatedValue, ParameterError, ParameterSet
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    y, m = divmod(start.month - 1 + months, 12)
+    return dt.date(start.year + y, m + 1, 1)
+
+
+@dataclass
+class Timeline:
+    start: dt.date
+    horizon: int
+    params: ParameterSet
+    overrides: dict[str, float] = field(default_factory=dict)
+    used: dict[str, list[DatedValue]] = field(default_factory=dict)  # what the scenario read, for the sources panel
+
+    @cached_property
+    def dates(self) -> list[dt.date]:
+        return [add_months(self.start, t) for t in range(self.horizon)]
+
+    @cached_property
+    def years(self) -> np.ndarray:
+        return np.array([d.year for d in self.dates])
+
+    @cached_property
+    def calendar_years(self) -> list[int]:
+        return sorted(set(self.years.tolist()))
+
+    def months_in_year(self, year: int) -> np.ndarray:
+        return self.years == year
+
+    def _note(self, entry: DatedValue) -> None:
+        seen = self.used.setdefault(entry.name, [])
+        if entry not in seen:
+            seen.append(entry)
+
+    def monthly(self, name: str) -> np.ndarray:
+        """The parameter's value in each month of the horizon (an override replaces every date)."""
+        if name in self.overrides:
+            self.used.setdefault(name, [])
+            return np.full(self.horizon, float(self.overrides[name]))
+        param = self.params.get(name)
+        first = param.entries[0].valid_from
+        if self.dates[0] < first:
+            raise ParameterError(
+                f"Parameteren {name} har ingen værdi før {first:%d.%m.%Y}, men scenariet starter "
+                f"{self.dates[0]:%d.%m.%Y}. Vælg et senere budgetår eller angiv værdien selv."
+            )
+        ordinals = np.array([d.toordinal() for d in self.dates])
+        starts = np.array([e.valid_from.toordinal() for e in param.entries])
+        idx = np.searchsorted(starts, ordinals, side="right") - 1
+        for i in np.unique(idx):
+            self._note(param.entries[i])
+        return np.array([e.value for e in param.entries])[idx]
+
+    def yearly(self, name: str) -> dict[int, float]:
+        """The value in force on the first horizon month of each calendar year."""
+        values = self.monthly(name)
+        return {y: float(values[np.argmax(self.years == y)]) for y in self.calendar_years}
+
+    def scalar(self, name: str) -> float:
+        """A rule that must not change within the horizon (e.g. the refusion steps); the first month's value."""
+        return float(self.monthly(name)[0])
