@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -55,25 +55,41 @@ class Timeline:
         if name in self.overrides:
             self.used.setdefault(name, [])
             return np.full(self.horizon, float(self.overrides[name]))
-        param = self.params.get(name)
-        first = param.entries[0].valid_from
-        if self.dates[0] < first:
-            raise ParameterError(
-                f"Parameteren {name} har ingen værdi før {first:%d.%m.%Y}, men scenariet starter "
-                f"{self.dates[0]:%d.%m.%Y}. Vælg et senere budgetår eller angiv værdien selv."
-            )
-        ordinals = np.array([d.toordinal() for d in self.dates])
-        starts = np.array([e.valid_from.toordinal() for e in param.entries])
-        idx = np.searchsorted(starts, ordinals, side="right") - 1
-        for i in np.unique(idx):
-            self._note(param.entries[i])
-        return np.array([e.value for e in param.entries])[idx]
+        values, entries = _resolve(self.params, self.start, self.horizon, name)
+        for entry in entries:
+            self._note(entry)
+        return values
+
+    @cached_property
+    def first_month_of_year(self) -> dict[int, int]:
+        return {y: int(np.argmax(self.years == y)) for y in self.calendar_years}
 
     def yearly(self, name: str) -> dict[int, float]:
         """The value in force on the first horizon month of each calendar year."""
         values = self.monthly(name)
-        return {y: float(values[np.argmax(self.years == y)]) for y in self.calendar_years}
+        return {y: float(values[i]) for y, i in self.first_month_of_year.items()}
 
     def scalar(self, name: str) -> float:
         """A rule that must not change within the horizon (e.g. the refusion steps); the first month's value."""
         return float(self.monthly(name)[0])
+
+
+@lru_cache(maxsize=4096)
+def _resolve(params: ParameterSet, start: dt.date, horizon: int, name: str) -> tuple[np.ndarray, tuple[DatedValue, ...]]:
+    """Values per month and the entries used; cached because the same few horizons recur on every rerun.
+
+    The returned array is shared between calls: callers must not modify it in place.
+    """
+    param = params.get(name)
+    first = param.entries[0].valid_from
+    if start < first:
+        raise ParameterError(
+            f"Parameteren {name} har ingen værdi før {first:%d.%m.%Y}, men scenariet starter "
+            f"{start:%d.%m.%Y}. Vælg et senere budgetår eller angiv værdien selv."
+        )
+    ordinals = np.array([add_months(start, t).toordinal() for t in range(horizon)])
+    starts = np.array([e.valid_from.toordinal() for e in param.entries])
+    idx = np.searchsorted(starts, ordinals, side="right") - 1
+    values = np.array([e.value for e in param.entries])[idx]
+    values.setflags(write=False)
+    return values, tuple(param.entries[i] for i in np.unique(idx))
