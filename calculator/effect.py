@@ -44,15 +44,18 @@ class CohortEffect:
 
 
 def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.ndarray]:
-    """Share in job and share entering a job in each month; no entries before ``delay``."""
-    share = np.zeros(months)
-    entries = np.zeros(months)
-    s = 0.0
-    for t in range(months):
-        e = h * (1.0 - s) if t >= delay else 0.0
-        s = s * (1.0 - x) + e
-        share[t] = s
-        entries[t] = e
+    """Share in job and share entering a job in each month; no entries before ``delay``.
+
+    The recursion s[t] = s[t-1](1-h-x) + h from s = 0 has the closed form q(1 - (1-h-x)^n) with
+    q = h/(h+x) and n the months of entries so far; entries are h(1 - s[t-1]).
+    """
+    t = np.arange(months)
+    n = t - delay + 1
+    if h <= 0.0:
+        return np.zeros(months), np.zeros(months)
+    share = np.where(n > 0, h / (h + x) * (1.0 - (1.0 - h - x) ** np.maximum(n, 0)), 0.0)
+    before = np.concatenate(([0.0], share[:-1]))
+    entries = np.where(n > 0, h * (1.0 - before), 0.0)
     return share, entries
 
 
@@ -91,7 +94,9 @@ def _window(start: float, length: float, months: int) -> np.ndarray:
 
 
 def _per_year(coverage: np.ndarray, years: np.ndarray) -> dict[int, float]:
-    return {int(y): float(coverage[years == y].sum()) for y in np.unique(years)}
+    first = int(years[0])
+    sums = np.bincount(years - first, weights=coverage)
+    return {first + i: float(v) for i, v in enumerate(sums) if (years == first + i).any()}
 
 
 def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray) -> CohortEffect:

@@ -45,18 +45,33 @@ class Result:
     def horizon(self) -> int:
         return self.timeline.horizon
 
+    @cached_property
+    def _stack(self):
+        """All flows as one matrix (flow x month) with their labels, so totals are masked sums."""
+        matrix = np.vstack([f.amounts for f in self.flows]) if self.flows else np.zeros((0, self.horizon))
+        labels = (
+            np.array([f.stream for f in self.flows]),
+            np.array([f.stakeholder for f in self.flows]),
+            np.array([f.cohort for f in self.flows]),
+        )
+        return matrix, labels
+
+    @cached_property
+    def flow_totals(self) -> np.ndarray:
+        """Each flow's sum over the horizon."""
+        return self._stack[0].sum(axis=1)
+
     def total(self, *, stakeholder: str | None = KOMMUNE, streams=None, cohort: str | None = None) -> np.ndarray:
         """Monthly sum over the flows that match (a stream list of None means every stream)."""
-        out = np.zeros(self.horizon)
-        for f in self.flows:
-            if stakeholder is not None and f.stakeholder != stakeholder:
-                continue
-            if streams is not None and f.stream not in streams:
-                continue
-            if cohort is not None and f.cohort != cohort:
-                continue
-            out = out + f.amounts
-        return out
+        matrix, (stream_of, stakeholder_of, cohort_of) = self._stack
+        mask = np.ones(len(self.flows), dtype=bool)
+        if stakeholder is not None:
+            mask &= stakeholder_of == stakeholder
+        if streams is not None:
+            mask &= np.isin(stream_of, list(streams))
+        if cohort is not None:
+            mask &= cohort_of == cohort
+        return matrix[mask].sum(axis=0)
 
     @cached_property
     def summary(self):

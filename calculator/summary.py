@@ -95,31 +95,37 @@ def summarise(result) -> Summary:
     else:
         be = BreakEven(multiplier=None, extra_people=None, effect_pp=None)
 
-    streams = {s: float(result.total(stakeholder=KOMMUNE, streams=(s,)).sum()) for s in MUNICIPAL_GAIN_STREAMS}
-    cost_types = {s: float(-result.total(stakeholder=KOMMUNE, streams=(s,)).sum()) for s in COST_STREAMS}
+    # Totals over the horizon per (stakeholder, stream) and per (stakeholder, stream, cohort), added up once.
+    by_stream: dict[tuple[str, str], float] = {}
+    by_cohort: dict[tuple[str, str, str], float] = {}
+    for f, amount in zip(result.flows, result.flow_totals.tolist()):
+        by_stream[f.stakeholder, f.stream] = by_stream.get((f.stakeholder, f.stream), 0.0) + amount
+        key = (f.stakeholder, f.stream, f.cohort)
+        by_cohort[key] = by_cohort.get(key, 0.0) + amount
+
+    streams = {s: by_stream.get((KOMMUNE, s), 0.0) for s in MUNICIPAL_GAIN_STREAMS}
+    cost_types = {s: 0.0 - by_stream.get((KOMMUNE, s), 0.0) for s in COST_STREAMS}
     gains, costs = float(gains_m.sum()), float(costs_m.sum())
 
+    years = result.timeline.years
     per_year = []
     for year in result.timeline.calendar_years:
-        sel = result.timeline.months_in_year(year)
+        sel = years == year
         g, c = float(gains_m[sel].sum()), float(costs_m[sel].sum())
         per_year.append({"year": int(year), "gains": g, "costs": c, "net": g - c})
     per_cohort = []
     for cohort in sc.cohorts:
         row = {"cohort": cohort.name, "size": cohort.size, "extra_people_in_jobs": result.effects[cohort.name].effect_people}
         for s in MUNICIPAL_GAIN_STREAMS:
-            row[s] = float(result.total(stakeholder=KOMMUNE, streams=(s,), cohort=cohort.name).sum())
+            row[s] = by_cohort.get((KOMMUNE, s, cohort.name), 0.0)
         row["gains"] = float(sum(row[s] for s in streams_in))
         per_cohort.append(row)
 
-    stakeholders = {}
-    for who in STAKEHOLDERS:
-        excluded = () if (who != KOMMUNE or after) else ("udligning",)
-        total = 0.0
-        for f in result.flows:
-            if f.stakeholder == who and f.stream not in excluded:
-                total += float(f.amounts.sum())
-        stakeholders[who] = total
+    stakeholders = {who: 0.0 for who in STAKEHOLDERS}
+    for (who, stream), amount in by_stream.items():
+        if who == KOMMUNE and stream == "udligning" and not after:
+            continue
+        stakeholders[who] += amount
 
     return Summary(
         scenario=sc.name, municipality=sc.municipality, budget_year=sc.budget_year,

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class TaxYearRules:
+    # Each field is a number, or an array with one value per calendar year.
     am_rate: float
     employment_rate: float  # beskæftigelsesfradrag
     employment_cap: float
@@ -25,7 +28,7 @@ class TaxYearRules:
 
 @dataclass(frozen=True)
 class WageTax:
-    wage: float
+    wage: float  # or arrays, element-wise
     am_bidrag: float
     employment_deduction: float
     job_deduction: float
@@ -39,12 +42,13 @@ class WageTax:
         return self.wage - self.am_bidrag - self.employment_deduction - self.job_deduction
 
 
-def wage_tax(annual_wage: float, rules: TaxYearRules) -> WageTax:
+def wage_tax(annual_wage, rules: TaxYearRules) -> WageTax:
+    """Works on a number or, element-wise, on arrays (rules' fields may be arrays of the same shape)."""
     return WageTax(
         wage=annual_wage,
         am_bidrag=rules.am_rate * annual_wage,
-        employment_deduction=min(rules.employment_rate * annual_wage, rules.employment_cap),
-        job_deduction=min(rules.job_rate * max(annual_wage - rules.job_threshold, 0.0), rules.job_cap),
+        employment_deduction=np.minimum(rules.employment_rate * annual_wage, rules.employment_cap),
+        job_deduction=np.minimum(rules.job_rate * np.maximum(annual_wage - rules.job_threshold, 0.0), rules.job_cap),
     )
 
 

@@ -32,15 +32,15 @@ class Timeline:
 
     @cached_property
     def dates(self) -> list[dt.date]:
-        return [add_months(self.start, t) for t in range(self.horizon)]
+        return list(_calendar(self.start, self.horizon)[0])
 
     @cached_property
     def years(self) -> np.ndarray:
-        return np.array([d.year for d in self.dates])
+        return _calendar(self.start, self.horizon)[1]
 
     @cached_property
     def calendar_years(self) -> list[int]:
-        return sorted(set(self.years.tolist()))
+        return list(_calendar(self.start, self.horizon)[2])
 
     def months_in_year(self, year: int) -> np.ndarray:
         return self.years == year
@@ -72,6 +72,15 @@ class Timeline:
     def scalar(self, name: str) -> float:
         """A rule that must not change within the horizon (e.g. the refusion steps); the first month's value."""
         return float(self.monthly(name)[0])
+
+
+@lru_cache(maxsize=256)
+def _calendar(start: dt.date, horizon: int) -> tuple[tuple[dt.date, ...], np.ndarray, tuple[int, ...]]:
+    """The horizon's month dates, each month's calendar year, and the distinct years (cached, read-only)."""
+    dates = tuple(add_months(start, t) for t in range(horizon))
+    years = np.array([d.year for d in dates])
+    years.setflags(write=False)
+    return dates, years, tuple(sorted(set(years.tolist())))
 
 
 @lru_cache(maxsize=4096)

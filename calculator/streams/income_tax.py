@@ -26,7 +26,8 @@ from ..tax_rules import TaxYearRules, wage_tax
 from ..timeline import Timeline
 
 
-def tax_rules_by_year(tl: Timeline) -> dict[int, TaxYearRules]:
+def tax_rules_by_year(tl: Timeline) -> TaxYearRules:
+    """The annual tax rules with one value per calendar year of the horizon (arrays, in year order)."""
     fields = {
         "am_rate": "skat.am_bidrag",
         "employment_rate": "skat.beskaeftigelsesfradrag_sats",
@@ -35,8 +36,11 @@ def tax_rules_by_year(tl: Timeline) -> dict[int, TaxYearRules]:
         "job_threshold": "skat.jobfradrag_bundgraense",
         "job_cap": "skat.jobfradrag_max",
     }
-    values = {f: tl.yearly(p) for f, p in fields.items()}
-    return {y: TaxYearRules(**{f: values[f][y] for f in fields}) for y in tl.calendar_years}
+    return TaxYearRules(**{f: _per_year(tl, p) for f, p in fields.items()})
+
+
+def _per_year(tl: Timeline, name: str) -> np.ndarray:
+    return np.array(list(tl.yearly(name).values()))
 
 
 def _shift(amounts: np.ndarray, months: int) -> np.ndarray:
@@ -50,41 +54,40 @@ def _shift(amounts: np.ndarray, months: int) -> np.ndarray:
 
 def income_tax(
     cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline, options: Options,
-    own_rate: float, rules: dict[int, TaxYearRules],
+    own_rate: float, rules: TaxYearRules,
 ) -> list[Flow]:
-    h = tl.horizon
-    avg_rate = tl.yearly("skat.kommuneskat_gennemsnit")
-    bundskat = tl.yearly("skat.bundskat")
-    personfradrag = tl.yearly("skat.personfradrag")
+    avg_rate = _per_year(tl, "skat.kommuneskat_gennemsnit")
+    bundskat = _per_year(tl, "skat.bundskat")
     level = tl.scalar("udligning.landsudligning_niveau")
     if options.weak_tax_base:
         level += tl.scalar("udligning.tillaeg_svagt_grundlag")
     own_shield = cohort.benefit_resolved == "ingen" and not options.spouse_personfradrag_used
+    shield = _per_year(tl, "skat.personfradrag") if own_shield else 0.0
 
-    # Per extra person-month in each calendar year.
-    kommune_pm = np.zeros(h)
-    udlign_pm = np.zeros(h)
-    state_pm = np.zeros(h)
-    wage_pm = np.zeros(h)
-    for year in tl.calendar_years:
-        in_year = tl.months_in_year(year)
-        months = effect.months_employed_per_year.get(year, 0.0)
-        if months <= 0:
-            continue
-        # The year's wage and benefit are averaged over the months the extra people are in a job.
-        weight = np.abs(effect.in_job[in_year])
-        if weight.sum() == 0:
-            weight = np.ones(int(in_year.sum()))
-        annual_wage = float(np.average(earn.wage[in_year], weights=weight)) * months
-        annual_stop = float(np.average(earn.benefit_stops[in_year], weights=weight)) * months
-        tax = wage_tax(annual_wage, rules[year])
-        shield = personfradrag[year] if own_shield else 0.0
-        base_change = max(tax.taxable_income - shield, 0.0) - annual_stop
-        personal_change = max(tax.personal_income - shield, 0.0) - annual_stop
-        kommune_pm[in_year] = own_rate * base_change / months
-        udlign_pm[in_year] = -level * avg_rate[year] * base_change / months
-        state_pm[in_year] = (tax.am_bidrag + bundskat[year] * personal_change) / months
-        wage_pm[in_year] = annual_wage / months
+    # Each calendar year's income per extra person: months in a job that year x the monthly wage,
+    # averaged over the months the extra people are in a job (weights), as the caps are annual.
+    year_of = tl.years - tl.years[0]  # 0, 0, ..., 1, 1, ...
+    n_years = len(tl.calendar_years)
+    weight = np.abs(effect.in_job)
+    weight_sum = np.bincount(year_of, weights=weight, minlength=n_years)
+    plain = np.bincount(year_of, minlength=n_years)
+    no_weight = weight_sum == 0  # nobody in a job that year: any average will do, the amount is 0
+    weight_sum = np.where(no_weight, plain, weight_sum)
+    w = np.where(no_weight[year_of], 1.0, weight)
+    mean_wage = np.bincount(year_of, weights=w * earn.wage, minlength=n_years) / weight_sum
+    mean_stop = np.bincount(year_of, weights=w * earn.benefit_stops, minlength=n_years) / weight_sum
+    months = np.array([effect.months_employed_per_year.get(y, 0.0) for y in tl.calendar_years])
+
+    tax = wage_tax(mean_wage * months, rules)
+    annual_stop = mean_stop * months
+    base_change = np.maximum(tax.taxable_income - shield, 0.0) - annual_stop
+    personal_change = np.maximum(tax.personal_income - shield, 0.0) - annual_stop
+    per_month = np.where(months > 0, 1.0 / np.where(months > 0, months, 1.0), 0.0)
+    # Per extra person-month, spread over the year's months.
+    kommune_pm = (own_rate * base_change * per_month)[year_of]
+    udlign_pm = (-level * avg_rate * base_change * per_month)[year_of]
+    state_pm = ((tax.am_bidrag + bundskat * personal_change) * per_month)[year_of]
+    wage_pm = (tax.wage * per_month)[year_of]
 
     lag = 12 * options.tax_lag_years
     e = effect.in_job
