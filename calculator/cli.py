@@ -1,5 +1,8 @@
 """Command line: ``python -m calculator run SCENARIO`` and ``python -m calculator params --year 2025``.
 
+``analyse`` and ``export`` (break-even, sensitivity, uncertainty; Excel, PDF, CSV) live in
+:mod:`calculator.cli_analysis`.
+
 Bad input never shows a traceback: each problem is one Danish line on stderr and the exit code
 is 2 (the convention for usage errors).
 """
@@ -16,6 +19,9 @@ from pydantic import ValidationError
 
 from . import __version__
 from .flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, stream_label
+from .cli_analysis import COMMANDS as ANALYSIS_COMMANDS
+from .cli_analysis import add_commands as add_analysis_commands
+from .cli_analysis import run_command as run_analysis_command
 from .formatting import kr, number, pct
 from .messages import problem_lines
 from .model import calculate
@@ -121,7 +127,7 @@ def render_params(year: int) -> str:
     lines = [f"Parametre i kraft 1.1.{year} (skøn = ikke bekræftet i officiel kilde):", ""]
     for e in load_parameters().in_force(when):
         status = "skøn" if e.status == "estimate" else "bekræftet"
-        value = number(e.value, 4).rstrip("0").rstrip(",") if e.unit == "andel" else number(e.value, 2).removesuffix(",00")
+        value = number(e.value, 6).rstrip("0").rstrip(",") if e.unit == "andel" else number(e.value, 2).removesuffix(",00")
         lines.append(f"{e.name}  =  {value} {e.unit}  (fra {e.valid_from:%d.%m.%Y}, {status})")
         lines.append(f"    {e.description}")
         lines.append(f"    Kilde: {e.source_title} <{e.source_url}>")
@@ -140,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--csv", metavar="FIL", help="skriv månedstabellen som CSV")
     params = sub.add_parser("params", help="vis parametrene i kraft et givet år, med kilder")
     params.add_argument("--year", type=int, default=dt.date.today().year)
+    add_analysis_commands(sub)
     return parser
 
 
@@ -153,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "params":
             print(render_params(args.year))
             return 0
+        if args.command in ANALYSIS_COMMANDS:
+            return run_analysis_command(args)
         result = _calculate(read_scenario(args.scenario))
         if args.csv:
             result.monthly_table().to_csv(args.csv, index=False)

@@ -9,11 +9,13 @@ enough stops the benefit altogether.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from .scenario import BENEFIT_PARAMETER, Cohort
 from .timeline import Timeline
+from .variation import NO_VARIATION, Variation
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -21,21 +23,30 @@ WEEKS_PER_MONTH = 52 / 12
 @dataclass(frozen=True)
 class Earnings:
     wage: np.ndarray  # gross monthly wage of one extra person in a job
-    am_rate: np.ndarray
+    am_rate: np.ndarray | float  # a number when it is the same in every month
     benefit: np.ndarray  # monthly benefit the person would receive without a job (0 outside the system)
     benefit_stops: np.ndarray  # the part of the benefit that stops while in the job
 
-    @property
+    # Cached: several streams read them, and with Monte Carlo draws each is a (draws, months) array.
+    @cached_property
     def wage_after_am(self) -> np.ndarray:
         return self.wage * (1.0 - self.am_rate)
 
-    @property
+    @cached_property
     def income_gain(self) -> np.ndarray:
         """Extra household income after AM-bidrag (the means-tested supports' base)."""
+        if not self.benefit_stops.any():  # outside the benefit system: nothing to subtract (x - 0.0 is x)
+            return np.maximum(self.wage_after_am, 0.0)
         return np.maximum(self.wage_after_am - self.benefit_stops, 0.0)
 
 
-def monthly_benefit(cohort: Cohort, tl: Timeline) -> np.ndarray:
+def monthly_benefit(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) -> np.ndarray:
+    if variation.benefit is not NO_VARIATION.benefit:
+        return _monthly_benefit(cohort, tl) * variation.benefit
+    return _monthly_benefit(cohort, tl)
+
+
+def _monthly_benefit(cohort: Cohort, tl: Timeline) -> np.ndarray:
     if cohort.monthly_benefit is not None:
         return np.full(tl.horizon, cohort.monthly_benefit)
     param = BENEFIT_PARAMETER[cohort.benefit_resolved]
@@ -47,15 +58,16 @@ def monthly_benefit(cohort: Cohort, tl: Timeline) -> np.ndarray:
     return rate
 
 
-def earnings(cohort: Cohort, tl: Timeline) -> Earnings:
+def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) -> Earnings:
+    """One extra person's wage and benefit; ``variation`` scales the wage, the hours and the benefit (arrays: per draw)."""
     hourly = np.full(tl.horizon, cohort.wage_per_hour) if cohort.wage_per_hour else tl.monthly("loen.mindsteloen_time")
-    hours_month = cohort.hours_per_week * WEEKS_PER_MONTH
-    wage = hourly * hours_month
-    am = tl.monthly("skat.am_bidrag")
-    benefit = monthly_benefit(cohort, tl)
+    hours_month = cohort.hours_per_week * variation.hours * WEEKS_PER_MONTH
+    wage = hourly * (variation.wage * hours_month)  # the multipliers are combined first: one pass over the months
+    am = tl.monthly_or_constant("skat.am_bidrag")
+    benefit = monthly_benefit(cohort, tl, variation)
     if benefit.any():
-        disregard = tl.monthly("ydelse.fradrag_pr_arbejdstime") * hours_month
-        stops = np.clip(wage * (1.0 - am) - disregard, 0.0, benefit)
+        disregard = tl.monthly_or_constant("ydelse.fradrag_pr_arbejdstime") * hours_month
+        stops = np.minimum(np.maximum(wage * (1.0 - am) - disregard, 0.0), benefit)  # clip to [0, benefit]
     else:
         stops = np.zeros(tl.horizon)
     return Earnings(wage=wage, am_rate=am, benefit=benefit, benefit_stops=stops)

@@ -20,12 +20,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .scenario import Cohort, ExtraInJob, ShareInJob, ShorterBenefit
+from .variation import NO_VARIATION, Variation
 
 WEEKS_PER_YEAR = 52
 
 
 @dataclass(frozen=True)
 class CohortEffect:
+    # Arrays have the months on the last axis; with a Monte Carlo variation a leading draws axis
+    # too (and exit_rate, duration, effect_people and the yearly months are then per draw).
     in_job: np.ndarray  # extra people in a job in each month (negative during lock-in)
     starts: np.ndarray  # extra job starts in each month
     exit_rate: float | None  # for form (b)
@@ -34,13 +37,18 @@ class CohortEffect:
     effect_people: float  # the headline "extra people in jobs"
     effect_pp: float  # the same in percentage points of the cohort
 
-    def qualifying_starts(self, min_months: int) -> np.ndarray:
-        """Extra starts that last at least ``min_months`` continuous months (the result-grant condition)."""
+    def qualifying_starts_in(self, month: int, min_months: int) -> np.ndarray:
+        """Extra starts in ``month`` (index from 0) that last at least ``min_months`` continuous months (the result-grant condition); one value per draw in a Monte Carlo run."""
+        starts = self.starts[..., month]
         if self.exit_rate is not None:
-            return self.starts * (1.0 - self.exit_rate) ** (min_months - 1)
-        if self.duration is not None and self.duration >= min_months:
-            return self.starts
-        return np.zeros_like(self.starts)
+            return starts * (1.0 - self.exit_rate[..., 0] if np.ndim(self.exit_rate) else 1.0 - self.exit_rate) ** (min_months - 1)
+        if self.duration is not None:
+            return np.where(_flat(self.duration) >= min_months, starts, 0.0)
+        return np.zeros_like(starts)
+
+    def start_months(self) -> np.ndarray:
+        """The months (index from 0) in which any draw has an extra job start."""
+        return np.flatnonzero(self.starts.reshape(-1, self.starts.shape[-1]).any(axis=0))
 
 
 def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.ndarray]:
@@ -48,20 +56,37 @@ def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.n
 
     The recursion s[t] = s[t-1](1-h-x) + h from s = 0 has the closed form q(1 - (1-h-x)^n) with
     q = h/(h+x) and n the months of entries so far; entries are h(1 - s[t-1]).
+    With arrays of rates (one per draw) the paths get a leading draws axis.
     """
-    t = np.arange(months)
-    n = t - delay + 1
-    if h <= 0.0:
+    if np.ndim(h) or np.ndim(x):
+        h, x = np.asarray(h, dtype=float)[..., None], np.asarray(x, dtype=float)[..., None]
+    elif h <= 0.0:
         return np.zeros(months), np.zeros(months)
-    share = np.where(n > 0, h / (h + x) * (1.0 - (1.0 - h - x) ** np.maximum(n, 0)), 0.0)
-    before = np.concatenate(([0.0], share[:-1]))
-    entries = np.where(n > 0, h * (1.0 - before), 0.0)
+    first = min(max(delay, 0), months)  # the first month with entries (n = 1)
+    share = np.zeros(np.shape(h)[:-1] + (months,) if np.ndim(h) else months)
+    # (1-h-x)^n for n = 1, 2, ... as a running product: far cheaper than a power per element.
+    tail = np.shape(h)[:-1] + (months - first,) if np.ndim(h) else (months - first,)
+    powers = np.cumprod(np.broadcast_to(1.0 - h - x, tail), axis=-1)
+    share[..., first:] = _q(h, x) * (1.0 - powers)
+    entries = np.zeros_like(share)
+    if first < months:
+        entries[..., first] = h if not np.ndim(h) else h[..., 0]  # nobody in a job before the first entries
+        entries[..., first + 1:] = h * (1.0 - share[..., first:-1])
     return share, entries
+
+
+def _q(h, x):
+    """The path's long-run share h/(h+x); 0 where nobody enters (h = 0)."""
+    if np.ndim(h) or np.ndim(x):
+        return np.where(h > 0.0, h / np.where(h > 0.0, h + x, 1.0), 0.0)
+    return h / (h + x) if h > 0.0 else 0.0
 
 
 def _share_at(h: float, x: float, month: int, delay: int) -> float:
     """Closed form of the path at ``month`` (1-based): q(1 - (1-h-x)^n) with q = h/(h+x), n months of entries."""
     n = month - delay
+    if np.ndim(h) or np.ndim(x):
+        return _q(h, x) * (1.0 - (1.0 - h - x) ** max(n, 0))
     if n <= 0 or h <= 0.0:
         return 0.0
     return h / (h + x) * (1.0 - (1.0 - h - x) ** n)
@@ -87,53 +112,118 @@ def solve_entry_rate(target: float, x: float, month: int, delay: int = 0) -> flo
     return (lo + hi) / 2
 
 
+def solve_entry_rates(target: float, x: np.ndarray, month: int, delay: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`solve_entry_rate` for an array of exit rates (Monte Carlo): the rates, and where the target was out of reach.
+
+    Where no entry rate reaches the target (a drawn exit rate too high), the rate is 1 (everyone
+    enters at once, the most the path can reach) and the draw is flagged instead of refused.
+    Safeguarded Newton on the closed form: bisection steps keep a bracket [lo, hi] around the root,
+    Newton steps converge to machine precision in a handful of iterations (60 bisection steps over
+    10,000 draws would cost more than the rest of the Monte Carlo).
+    """
+    x = np.asarray(x, dtype=float)
+    if target <= 0.0:
+        return np.zeros_like(x), np.zeros(x.shape, dtype=bool)
+    n = month - delay
+    unreachable = _share_at(np.ones_like(x), x, month, delay) < target - 1e-12
+    lo, hi = np.zeros_like(x), np.ones_like(x)
+    h = np.full_like(x, 1.0 - (1.0 - target) ** (1.0 / max(n, 1)))  # the root without exits: a close start
+    done = unreachable.copy()
+    for _ in range(60):
+        base = 1.0 - h - x
+        power = base ** (n - 1)
+        q = h / (h + x)  # h > 0 throughout: the start and every step stay inside (0, 1]
+        f = q * (1.0 - power * base) - target
+        done |= np.abs(f) <= 1e-15
+        if done.all():
+            break
+        below = f < 0.0
+        lo = np.where(below, h, lo)
+        hi = np.where(below, hi, h)
+        # d/dh [h/(h+x) (1 - b^n)] with b = 1-h-x
+        slope = x / (h + x) ** 2 * (1.0 - power * base) + q * n * power
+        newton = h - f / slope
+        new = np.where((newton > lo) & (newton < hi), newton, (lo + hi) / 2)
+        done |= np.abs(new - h) <= 2e-16 * h
+        h = np.where(done, h, new)
+    return np.where(unreachable, 1.0, h), unreachable
+
+
 def _window(start: float, length: float, months: int) -> np.ndarray:
     """Fraction of each month covered by the interval [start, start+length) in month units."""
     t = np.arange(months)
-    return np.clip(np.minimum(t + 1, start + length) - np.maximum(t, start), 0.0, 1.0)
+    # minimum(maximum(...)) is np.clip, written out: several times faster on (draws, months) arrays
+    return np.minimum(np.maximum(np.minimum(t + 1, start + length) - np.maximum(t, start), 0.0), 1.0)
 
 
 def _per_year(coverage: np.ndarray, years: np.ndarray) -> dict[int, float]:
     first = int(years[0])
+    if coverage.ndim > 1:  # per draw: the months of a year are consecutive, so sum each block
+        starts = np.flatnonzero(np.diff(years, prepend=first - 1))
+        sums = np.add.reduceat(coverage, starts, axis=-1)
+        return {int(years[i]): sums[..., k] for k, i in enumerate(starts)}
     sums = np.bincount(years - first, weights=coverage)
     return {first + i: float(v) for i, v in enumerate(sums) if (years == first + i).any()}
 
 
-def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray) -> CohortEffect:
+def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Variation = NO_VARIATION) -> CohortEffect:
+    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate (see :mod:`calculator.variation`)."""
     eff = cohort.effect
     n = cohort.size
+    k = variation.effect
     if isinstance(eff, ExtraInJob):
-        cover = _window(eff.from_month - 1, eff.duration_months, horizon)
-        starts = np.zeros(horizon)
+        extra = eff.extra_people * k
+        # A higher exit rate means shorter jobs: the duration is divided by the exit multiplier.
+        duration = _divide(float(eff.duration_months), variation.exit_rate)
+        cover = _window(eff.from_month - 1, duration, horizon)
+        starts = np.zeros(np.shape(extra)[:-1] + (horizon,)) if np.ndim(extra) else np.zeros(horizon)
         if eff.from_month - 1 < horizon:
-            starts[eff.from_month - 1] = eff.extra_people
+            starts[..., eff.from_month - 1] = extra if not np.ndim(extra) else extra[..., 0]
         return CohortEffect(
-            in_job=eff.extra_people * cover, starts=starts, exit_rate=None,
-            duration=float(eff.duration_months), months_employed_per_year=_per_year(cover, years),
-            effect_people=eff.extra_people, effect_pp=100.0 * eff.extra_people / n,
+            in_job=extra * cover, starts=starts, exit_rate=None,
+            duration=duration, months_employed_per_year=_per_year(cover, years),
+            effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n),
         )
     if isinstance(eff, ShareInJob):
-        x = eff.exit_rate
-        h1 = solve_entry_rate(eff.share_with, x, eff.by_month, eff.start_delay_months)
-        h0 = solve_entry_rate(eff.share_without, x, eff.by_month, 0)
+        if np.ndim(variation.exit_rate):
+            x = eff.exit_rate * variation.exit_rate[..., 0]
+            h1, _ = solve_entry_rates(eff.share_with, x, eff.by_month, eff.start_delay_months)
+            h0, _ = solve_entry_rates(eff.share_without, x, eff.by_month, 0)
+        else:
+            x = eff.exit_rate * variation.exit_rate
+            h1 = solve_entry_rate(eff.share_with, x, eff.by_month, eff.start_delay_months)
+            h0 = solve_entry_rate(eff.share_without, x, eff.by_month, 0)
         length = max(horizon, eff.by_month)
         s1, e1 = _path(h1, x, length, eff.start_delay_months)
         s0, e0 = _path(h0, x, length, 0)
-        diff_at_target = s1[eff.by_month - 1] - s0[eff.by_month - 1]
+        diff_at_target = (s1[..., eff.by_month - 1] - s0[..., eff.by_month - 1]) * _flat(k)
         # A person in the stock is taken to hold the job for the visible part of each calendar year.
         cover = np.ones(horizon)
         return CohortEffect(
-            in_job=n * (s1 - s0)[:horizon], starts=n * (e1 - e0)[:horizon],
-            exit_rate=x, duration=None, months_employed_per_year=_per_year(cover, years),
+            in_job=n * (s1 - s0)[..., :horizon] * k, starts=n * (e1 - e0)[..., :horizon] * k,
+            exit_rate=x if not np.ndim(x) else x[..., None], duration=None,
+            months_employed_per_year=_per_year(cover, years),
             effect_people=n * diff_at_target, effect_pp=100.0 * diff_at_target,
         )
     if isinstance(eff, ShorterBenefit):
         months_sooner = eff.weeks_shorter * 12 / WEEKS_PER_YEAR
         cover = _window(eff.from_month - 1, months_sooner, horizon)
+        shown = 1.0 if eff.weeks_shorter > 0 else 0.0
         return CohortEffect(
-            in_job=n * cover, starts=np.zeros(horizon), exit_rate=None,
+            in_job=n * cover * k, starts=np.zeros(horizon), exit_rate=None,
             duration=None, months_employed_per_year=_per_year(cover, years),
-            effect_people=float(n) if eff.weeks_shorter > 0 else 0.0,
-            effect_pp=100.0 if eff.weeks_shorter > 0 else 0.0,
+            effect_people=_flat(float(n) * shown * k), effect_pp=_flat(100.0 * shown * k),
         )
     raise TypeError(f"unknown effect form {type(eff).__name__}")
+
+
+def _divide(months: float, factor):
+    """Duration / exit multiplier; a zero multiplier (nobody leaves) keeps the job for good."""
+    if np.ndim(factor):
+        return np.where(factor > 0.0, months / np.where(factor > 0.0, factor, 1.0), np.inf)
+    return months / factor if factor > 0.0 else np.inf
+
+
+def _flat(value):
+    """A per-draw (draws, 1) array as (draws,); a number stays a number."""
+    return value[..., 0] if np.ndim(value) else value

@@ -42,6 +42,7 @@ class Flow:
     stream: str
     stakeholder: str
     amounts: np.ndarray  # one amount per month, kroner; a cost is negative
+    fixed: bool = False  # True: does not scale with the extra people in jobs (a Danish-test grant, the costs)
 
 
 def stream_label(stream: str, lang: str = "da") -> str:

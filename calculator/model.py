@@ -21,10 +21,18 @@ from .streams.income_tax import income_tax, tax_rules_by_year
 from .streams.result_grants import result_grants
 from .streams.supplementary import supplementary
 from .timeline import Timeline
+from .variation import NO_VARIATION, Variation
 
 
-def calculate(scenario: Scenario, params: ParameterSet | None = None) -> Result:
+def calculate(scenario: Scenario, params: ParameterSet | None = None, variation: Variation | None = None) -> Result:
+    """Every flow of the scenario, month by month.
+
+    ``variation`` scales uncertain inputs (see :mod:`calculator.variation`). With per-draw arrays
+    every flow has the shape (draws, months): read them with :mod:`calculator.analysis.montecarlo`,
+    as the summary and the tables are made for a single run.
+    """
     params = params or load_parameters()
+    variation = variation or NO_VARIATION
     tl = Timeline(scenario.start_date, scenario.horizon_months, params, dict(scenario.overrides))
     tax = municipal_tax(scenario.municipality, scenario.budget_year)
     own_rate = scenario.municipal_tax_rate if scenario.municipal_tax_rate is not None else tax.rate
@@ -32,14 +40,17 @@ def calculate(scenario: Scenario, params: ParameterSet | None = None) -> Result:
     flows: list[Flow] = []
     effects = {}
     for cohort in scenario.cohorts:
-        effect = cohort_effect(cohort, tl.horizon, tl.years)
+        effect = cohort_effect(cohort, tl.horizon, tl.years, variation)
         effects[cohort.name] = effect
-        earn = earnings(cohort, tl)
-        flows += result_grants(cohort, effect, tl)
-        flows += benefit_savings(cohort, effect, earn, tl)
-        flows += income_tax(cohort, effect, earn, tl, scenario.options, own_rate, rules)
-        flows += supplementary(cohort, effect, earn, tl)
-    flows += costs(scenario, tl)
+        earn = earnings(cohort, tl, variation)
+        flows += result_grants(cohort, effect, tl, variation)
+        flows += benefit_savings(cohort, effect, earn, tl, variation)
+        flows += income_tax(cohort, effect, earn, tl, scenario.options, own_rate, rules, variation)
+        flows += supplementary(cohort, effect, earn, tl, variation)
+    if variation.costs is NO_VARIATION.costs:
+        flows += costs(scenario, tl)
+    else:
+        flows += [Flow(f.cohort, f.stream, f.stakeholder, f.amounts * variation.costs) for f in costs(scenario, tl)]
     if scenario.discount_rate is not None:
         discount_rate = scenario.discount_rate
     else:

@@ -117,7 +117,8 @@ def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = F
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise ParameterError(f"dobbelt nøgle {key!r} (linje {key_node.start_mark.line + 1})")
+            shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key  # as written, not a repr
+            raise ParameterError(f"dobbelt nøgle '{shown}' (linje {key_node.start_mark.line + 1})")
         seen.add(key)
     return loader.construct_mapping(node, deep)
 

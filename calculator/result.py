@@ -91,7 +91,8 @@ class Result:
                              stream_label(f.stream, lang), f.stakeholder,
                              STAKEHOLDER_LABELS[f.stakeholder][0 if lang == "da" else 1], float(f.amounts[t])))
         columns = ["month", "date", "year", "cohort", "stream", "stream_label", "stakeholder", "stakeholder_label", "amount"]
-        return pd.DataFrame(rows, columns=columns)
+        # explicit dtypes so an empty table (no effect, no costs) still has a numeric amount column
+        return pd.DataFrame(rows, columns=columns).astype({"month": "int64", "year": "int64", "amount": "float64"})
 
     def sources(self) -> list[SourceLine]:
         """Every figure the scenario read: parameters in force, the tax rate, and the user's overrides."""

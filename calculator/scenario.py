@@ -137,14 +137,14 @@ class Cohort(_Input):
         if isinstance(self.effect, ExtraInJob) and self.effect.extra_people > self.size:
             raise _error(
                 "effect_too_large",
-                "{extra:g} ekstra i job er flere end målgruppens {size} personer",
-                extra=self.effect.extra_people, size=self.size,
+                "{extra} ekstra i job er flere end målgruppens {size} personer",
+                extra=f"{self.effect.extra_people:g}", size=self.size,
             )
         if self.danish_test_passes > self.size:
             raise _error(
                 "tests_too_many",
-                "{passes:g} beståede danskprøver er flere end målgruppens {size} personer",
-                passes=self.danish_test_passes, size=self.size,
+                "{passes} beståede danskprøver er flere end målgruppens {size} personer",
+                passes=f"{self.danish_test_passes:g}", size=self.size,
             )
         return self
 

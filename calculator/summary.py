@@ -7,10 +7,13 @@ Definitions (the README repeats them):
 - NPV: present value of the monthly net flows (see :mod:`calculator.discounting`).
 - payback month: the first month from which the cumulative net stays at or above zero for the
   rest of the horizon; None if it never does (or if the effort costs nothing).
-- break-even: gains are proportional to the effect (every stream is a per-person amount times
-  the extra people in a job), so NPV(k x effect) = k x PV(gains) - PV(costs) and the effect
-  multiplier at which the NPV is zero is exactly k* = PV(costs) / PV(gains). Break-even people
-  = k* x the scenario's extra people in jobs; break-even percentage points = k* x its effect.
+- break-even: the job-driven gains are proportional to the effect (every stream is a per-person
+  amount times the extra people in a job), so NPV(k x effect) = k x PV(job gains) + PV(fixed
+  gains) - PV(costs), where the fixed gains are the Danish-test grants (entered as a count).
+  The effect multiplier at which the NPV is zero is exactly
+  k* = (PV(costs) - PV(fixed gains)) / PV(job gains), and 0 if the fixed gains alone cover the
+  costs. Break-even people = k* x the scenario's extra people in jobs; break-even percentage
+  points = k* x its effect. (:mod:`calculator.analysis.breakeven` gives the same k* from two runs.)
 """
 
 from __future__ import annotations
@@ -75,6 +78,13 @@ def payback_month(net: np.ndarray) -> int | None:
     return last_below + 2 if last_below + 1 < len(net) else None
 
 
+def _ratio(gains: float, costs: float) -> float | None:
+    """Gains per krone spent; None when there are no costs to speak of (under 1 øre) rather than inf."""
+    if costs < 0.01:
+        return None
+    return gains / costs
+
+
 def summarise(result) -> Summary:
     sc = result.scenario
     after = sc.options.udligning
@@ -89,8 +99,15 @@ def summarise(result) -> Summary:
     effects = result.effects.values()
     people = float(sum(e.effect_people for e in effects))
     weighted_pp = 100.0 * people / sc.participants if sc.participants else 0.0
-    if pv_gains > 0:
-        k = pv_costs / pv_gains
+    # Gains that do not scale with the jobs (Danish-test grants) are in NPV(0): k* = -NPV(0) / PV(job gains).
+    fixed_m = sum((f.amounts for f in result.flows if f.fixed and f.stakeholder == KOMMUNE and f.stream in streams_in),
+                  np.zeros(result.horizon))
+    pv_fixed = float(fixed_m @ factors)
+    pv_job_gains = pv_gains - pv_fixed
+    if pv_costs - pv_fixed <= 0:
+        be = BreakEven(multiplier=0.0, extra_people=0.0, effect_pp=0.0)  # pays even without extra jobs
+    elif pv_job_gains > 0:
+        k = (pv_costs - pv_fixed) / pv_job_gains
         be = BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp)
     else:
         be = BreakEven(multiplier=None, extra_people=None, effect_pp=None)
@@ -136,7 +153,7 @@ def summarise(result) -> Summary:
         costs_by_type=cost_types, gains=gains, costs=costs, net=gains - costs,
         net_per_participant=(gains - costs) / sc.participants if sc.participants else 0.0,
         npv=pv_gains - pv_costs, pv_gains=pv_gains, pv_costs=pv_costs,
-        benefit_cost_ratio=(pv_gains / pv_costs) if pv_costs > 0 else None,
+        benefit_cost_ratio=_ratio(pv_gains, pv_costs),
         payback_month=payback_month(net_m) if costs > 0 else None,
         break_even=be, discount_rate=result.discount_rate,
         stakeholders=stakeholders, per_year=per_year, per_cohort=per_cohort,

@@ -60,6 +60,14 @@ class Timeline:
             self._note(entry)
         return values
 
+    def monthly_or_constant(self, name: str) -> np.ndarray | float:
+        """The parameter per month, or one number when it is the same in every month of the horizon.
+
+        Same values either way; a number broadcasts over a Monte Carlo (draws, months) array in
+        one pass, where a monthly array makes numpy loop draw by draw over the short month axis.
+        """
+        return constant_or_array(self.monthly(name))
+
     @cached_property
     def first_month_of_year(self) -> dict[int, int]:
         return {y: int(np.argmax(self.years == y)) for y in self.calendar_years}
@@ -72,6 +80,12 @@ class Timeline:
     def scalar(self, name: str) -> float:
         """A rule that must not change within the horizon (e.g. the refusion steps); the first month's value."""
         return float(self.monthly(name)[0])
+
+
+def constant_or_array(values: np.ndarray) -> np.ndarray | float:
+    """One number if every month has the same value, else the array (see Timeline.monthly_or_constant)."""
+    first = values[0]
+    return float(first) if (values == first).all() else values
 
 
 @lru_cache(maxsize=256)

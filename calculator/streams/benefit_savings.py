@@ -8,23 +8,32 @@ saves the refusion share; the household loses the benefit.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..earnings import Earnings
 from ..effect import CohortEffect
 from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
 from ..refusion import STEP_PARAMETERS, monthly_refusion_rates
 from ..scenario import Cohort
-from ..timeline import Timeline
+from ..timeline import Timeline, constant_or_array
+from ..variation import NO_VARIATION, Variation
 
 
-def benefit_savings(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline) -> list[Flow]:
-    stopped = effect.in_job * earn.benefit_stops
+def benefit_savings(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline, variation: Variation = NO_VARIATION) -> list[Flow]:
+    if effect.in_job.ndim > 1 and not earn.benefit_stops.any():  # per draw, no benefit: skip (draws, months) of zeros
+        stopped = np.zeros(tl.horizon)
+    else:
+        stopped = effect.in_job * earn.benefit_stops
     if stopped.any():
         steps = tuple(tl.scalar(p) for p in STEP_PARAMETERS)
-        refusion = monthly_refusion_rates(cohort.prior_weeks_resolved, tl.horizon, steps)  # type: ignore[arg-type]
+        refusion = constant_or_array(monthly_refusion_rates(cohort.prior_weeks_resolved, tl.horizon, steps))  # type: ignore[arg-type]
     else:
         refusion = 0.0
+    municipality = Flow(cohort.name, "ydelse", KOMMUNE, stopped * (1.0 - refusion))
+    if variation.municipality_only:
+        return [municipality]
     return [
-        Flow(cohort.name, "ydelse", KOMMUNE, stopped * (1.0 - refusion)),
+        municipality,
         Flow(cohort.name, "refusion", STAT, stopped * refusion),
         Flow(cohort.name, "ydelse", HUSSTAND, -stopped),
     ]

@@ -24,6 +24,10 @@ from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
 from ..scenario import Cohort, Options
 from ..tax_rules import TaxYearRules, wage_tax
 from ..timeline import Timeline
+from ..variation import NO_VARIATION, Variation
+
+
+MIN_MONTHS = 1e-6
 
 
 def tax_rules_by_year(tl: Timeline) -> TaxYearRules:
@@ -44,17 +48,27 @@ def _per_year(tl: Timeline, name: str) -> np.ndarray:
 
 
 def _shift(amounts: np.ndarray, months: int) -> np.ndarray:
+    """Move amounts ``months`` later along the month axis (the last); what passes the horizon drops out."""
     if months == 0:
         return amounts
     out = np.zeros_like(amounts)
-    if months < len(amounts):
-        out[months:] = amounts[: len(amounts) - months]
+    h = amounts.shape[-1]
+    if months < h:
+        out[..., months:] = amounts[..., : h - months]
     return out
+
+
+def _sum_by_year(values: np.ndarray, year_of: np.ndarray, n_years: int) -> np.ndarray:
+    """Sum over each calendar year's months (the last axis); with a leading draws axis, per draw."""
+    if values.ndim == 1:
+        return np.bincount(year_of, weights=values, minlength=n_years)
+    starts = np.flatnonzero(np.diff(year_of, prepend=-1))  # a year's months are consecutive
+    return np.add.reduceat(values, starts, axis=-1)
 
 
 def income_tax(
     cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline, options: Options,
-    own_rate: float, rules: TaxYearRules,
+    own_rate: float, rules: TaxYearRules, variation: Variation = NO_VARIATION,
 ) -> list[Flow]:
     avg_rate = _per_year(tl, "skat.kommuneskat_gennemsnit")
     bundskat = _per_year(tl, "skat.bundskat")
@@ -68,35 +82,53 @@ def income_tax(
     # averaged over the months the extra people are in a job (weights), as the caps are annual.
     year_of = tl.years - tl.years[0]  # 0, 0, ..., 1, 1, ...
     n_years = len(tl.calendar_years)
+    # Arrays may carry a leading draws axis (Monte Carlo); the months are always the last axis.
     weight = np.abs(effect.in_job)
-    weight_sum = np.bincount(year_of, weights=weight, minlength=n_years)
+    weight_sum = _sum_by_year(weight, year_of, n_years)
     plain = np.bincount(year_of, minlength=n_years)
     no_weight = weight_sum == 0  # nobody in a job that year: any average will do, the amount is 0
     weight_sum = np.where(no_weight, plain, weight_sum)
-    w = np.where(no_weight[year_of], 1.0, weight)
-    mean_wage = np.bincount(year_of, weights=w * earn.wage, minlength=n_years) / weight_sum
-    mean_stop = np.bincount(year_of, weights=w * earn.benefit_stops, minlength=n_years) / weight_sum
-    months = np.array([effect.months_employed_per_year.get(y, 0.0) for y in tl.calendar_years])
+
+    def mean(values: np.ndarray) -> np.ndarray:
+        """Each year's weighted mean of a monthly amount; the plain mean in a year without weight."""
+        shape = np.broadcast_shapes(weight_sum.shape, values.shape[:-1] + (n_years,))
+        if not values.any():
+            return np.zeros(shape)
+        weighted = _sum_by_year(weight * values, year_of, n_years) / weight_sum
+        if not no_weight.any():
+            return weighted
+        return np.where(no_weight, _sum_by_year(values, year_of, n_years) / plain, weighted)
+
+    mean_wage = mean(earn.wage)
+    mean_stop = mean(earn.benefit_stops)
+    by_year = [effect.months_employed_per_year.get(y, 0.0) for y in tl.calendar_years]
+    months = np.stack(np.broadcast_arrays(*by_year), axis=-1) if any(np.ndim(m) for m in by_year) else np.array(by_year)
 
     tax = wage_tax(mean_wage * months, rules)
     annual_stop = mean_stop * months
     base_change = np.maximum(tax.taxable_income - shield, 0.0) - annual_stop
     personal_change = np.maximum(tax.personal_income - shield, 0.0) - annual_stop
-    per_month = np.where(months > 0, 1.0 / np.where(months > 0, months, 1.0), 0.0)
+    # A year with less than a millionth of a month in a job has no tax to spread (and 1/months would overflow).
+    in_job = months > MIN_MONTHS
+    per_month = np.where(in_job, 1.0 / np.where(in_job, months, 1.0), 0.0)
     # Per extra person-month, spread over the year's months.
-    kommune_pm = (own_rate * base_change * per_month)[year_of]
-    udlign_pm = (-level * avg_rate * base_change * per_month)[year_of]
-    state_pm = ((tax.am_bidrag + bundskat * personal_change) * per_month)[year_of]
-    wage_pm = (tax.wage * per_month)[year_of]
+    kommune_pm = (own_rate * base_change * per_month)[..., year_of]
+    udlign_pm = (-level * avg_rate * base_change * per_month)[..., year_of]
 
     lag = 12 * options.tax_lag_years
     e = effect.in_job
     kommuneskat = _shift(e * kommune_pm, lag)
     udligning = _shift(e * udlign_pm, lag)
-    household_tax = e * (kommune_pm + state_pm)  # the household pays when it earns, lag or not
-    return [
+    municipality = [
         Flow(cohort.name, "kommuneskat", KOMMUNE, kommuneskat),
         Flow(cohort.name, "udligning", KOMMUNE, udligning),
+    ]
+    if variation.municipality_only:
+        return municipality
+    state_pm = ((tax.am_bidrag + bundskat * personal_change) * per_month)[..., year_of]
+    wage_pm = (tax.wage * per_month)[..., year_of]
+    household_tax = e * (kommune_pm + state_pm)  # the household pays when it earns, lag or not
+    return municipality + [
         Flow(cohort.name, "statsskat", STAT, e * state_pm),
         Flow(cohort.name, "loen", HUSSTAND, e * wage_pm),
         Flow(cohort.name, "skat", HUSSTAND, -household_tax),

@@ -16,11 +16,12 @@ from ..effect import CohortEffect
 from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
 from ..scenario import Cohort
 from ..timeline import Timeline
+from ..variation import NO_VARIATION, Variation
 
 SUPPORTS = {"boligsikring": "boligsikring_share", "friplads": "friplads_share"}
 
 
-def supplementary(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline) -> list[Flow]:
+def supplementary(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline, variation: Variation = NO_VARIATION) -> list[Flow]:
     flows = []
     for support, takeup_field in SUPPORTS.items():
         takeup = getattr(cohort, takeup_field)
@@ -28,13 +29,14 @@ def supplementary(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Time
             reduction = np.zeros(tl.horizon)
             municipal_share = 1.0
         else:
-            per_krone = tl.monthly(f"{support}.aftrapning")
-            cap = tl.monthly(f"{support}.gennemsnit_maaned")
-            municipal_share = tl.monthly(f"{support}.kommunal_andel")
+            per_krone = tl.monthly_or_constant(f"{support}.aftrapning")
+            cap = tl.monthly_or_constant(f"{support}.gennemsnit_maaned")
+            municipal_share = tl.monthly_or_constant(f"{support}.kommunal_andel")
             reduction = effect.in_job * takeup * np.minimum(per_krone * earn.income_gain, cap)
-        flows += [
-            Flow(cohort.name, support, KOMMUNE, reduction * municipal_share),
-            Flow(cohort.name, support, STAT, reduction * (1.0 - municipal_share)),
-            Flow(cohort.name, support, HUSSTAND, -reduction),
-        ]
+        flows.append(Flow(cohort.name, support, KOMMUNE, reduction * municipal_share))
+        if not variation.municipality_only:
+            flows += [
+                Flow(cohort.name, support, STAT, reduction * (1.0 - municipal_share)),
+                Flow(cohort.name, support, HUSSTAND, -reduction),
+            ]
     return flows

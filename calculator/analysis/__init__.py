@@ -1,0 +1,17 @@
+"""Decision support on top of the model: break-even, sensitivity (tornado), uncertainty (Monte Carlo), optimism bias.
+
+Pure functions of a :class:`~calculator.scenario.Scenario`; each module explains its definitions.
+"""
+
+from .breakeven import BreakEvenAnalysis, break_even
+from .bundle import Analysis, analyse
+from .montecarlo import Distribution, MonteCarloResult, MonteCarloSpec, run_montecarlo
+from .optimism import HaircutResult, apply_optimism_bias, haircut_effect, load_optimism_bias
+from .outcome import Outcome, outcome
+from .tornado import Range, Tornado, TornadoSpec, tornado
+
+__all__ = [
+    "Analysis", "analyse", "BreakEvenAnalysis", "break_even", "Distribution", "MonteCarloResult", "MonteCarloSpec",
+    "run_montecarlo", "HaircutResult", "apply_optimism_bias", "haircut_effect", "load_optimism_bias", "Outcome",
+    "outcome", "Range", "Tornado", "TornadoSpec", "tornado",
+]

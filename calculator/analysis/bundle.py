@@ -1,0 +1,41 @@
+"""All analyses of one scenario together: what the CLI prints and the exports show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..scenario import Scenario
+from .breakeven import BreakEvenAnalysis, break_even
+from .montecarlo import MonteCarloResult, MonteCarloSpec, run_montecarlo
+from .optimism import HaircutResult
+from .tornado import Tornado, TornadoSpec, tornado
+
+
+@dataclass
+class Analysis:
+    break_even: BreakEvenAnalysis
+    tornado: Tornado
+    montecarlo: MonteCarloResult | None
+    haircut: HaircutResult | None = None  # set when an optimism-bias haircut was applied
+
+    def to_dict(self) -> dict:
+        return {
+            "break_even": self.break_even.to_dict(),
+            "tornado": {"base_net": self.tornado.base_net, "base_npv": self.tornado.base_npv, "metric": self.tornado.metric,
+                        "bars": [b.to_dict() for b in self.tornado.bars]},
+            "montecarlo": None if self.montecarlo is None else self.montecarlo.to_dict(),
+            "optimism_bias": None if self.haircut is None else self.haircut.to_dict(),
+        }
+
+
+def analyse(
+    scenario: Scenario, *, tornado_spec: TornadoSpec | None = None, mc_spec: MonteCarloSpec | None = None,
+    montecarlo: bool = True, haircut: HaircutResult | None = None,
+) -> Analysis:
+    """Break-even, tornado and (unless switched off) Monte Carlo for the scenario as given."""
+    return Analysis(
+        break_even=break_even(scenario),
+        tornado=tornado(scenario, tornado_spec),
+        montecarlo=run_montecarlo(scenario, mc_spec) if montecarlo else None,
+        haircut=haircut,
+    )

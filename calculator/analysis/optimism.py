@@ -1,0 +1,161 @@
+"""Optimism-bias haircut: an effect from the evidence library is reduced by its study design's percentage.
+
+The percentages per design (randomised, quasi-experimental, descriptive, case) and their sources
+are data in ``defaults/optimism_bias.yaml`` (the Green Book / GMCA approach; the mapping is the
+project's own estimate). The haircut scales the effect *difference*, the part the effort is
+credited with, never the baseline:
+
+- ekstra_i_job: extra people x (1 - haircut);
+- andel_i_job: share with = share without + (share with - share without) x (1 - haircut);
+- kortere_ydelse: weeks shorter x (1 - haircut).
+
+:func:`apply_optimism_bias` returns the scenario before and after, with the effect (extra people
+in jobs, percentage points) and the net result and NPV of both, so the app and the report can
+show what the haircut did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..model import calculate
+from ..parameters import DEFAULTS_DIR, ParameterError, load_yaml_strict
+from ..scenario import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
+from .outcome import outcome_of
+
+OPTIMISM_FILE = DEFAULTS_DIR / "optimism_bias.yaml"
+Design = Literal["randomised", "quasi_experimental", "descriptive", "case"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DesignRate(_Strict):
+    haircut: float = Field(ge=0.0, le=1.0)
+    label: str = Field(min_length=3)
+    label_en: str = Field(min_length=3)
+    reason: str = Field(min_length=3)
+
+
+class Source(_Strict):
+    title: str = Field(min_length=3)
+    url: str = Field(min_length=8)
+    note: str = ""
+
+
+class OptimismBiasTable(_Strict):
+    description: str = Field(min_length=3)
+    status: Literal["verified", "estimate"]
+    designs: dict[Design, DesignRate]
+    sources: tuple[Source, ...] = Field(min_length=1)
+
+    def rate(self, design: str) -> float:
+        return self.designs[design].haircut  # type: ignore[index]
+
+    def rates(self) -> dict[str, float]:
+        """Design -> haircut: the defaults the app shows and lets the user edit."""
+        return {d: r.haircut for d, r in self.designs.items()}
+
+
+def load_optimism_bias(path: Path | None = None) -> OptimismBiasTable:
+    return _load(path or OPTIMISM_FILE)
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> OptimismBiasTable:
+    try:
+        table = OptimismBiasTable.model_validate(load_yaml_strict(path.read_text(encoding="utf-8")))
+    except ValidationError as exc:
+        raise ParameterError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
+    missing = set(Design.__args__) - set(table.designs)  # type: ignore[attr-defined]
+    if missing:
+        raise ParameterError(f"{path.name}: mangler procent for {', '.join(sorted(missing))}")
+    return table
+
+
+def haircut_effect(effect, haircut: float):
+    """The effect with its difference reduced by ``haircut`` (a share between 0 and 1)."""
+    keep = 1.0 - haircut
+    if isinstance(effect, ExtraInJob):
+        return effect.model_copy(update={"extra_people": effect.extra_people * keep})
+    if isinstance(effect, ShareInJob):
+        return effect.model_copy(update={"share_with": effect.share_without + (effect.share_with - effect.share_without) * keep})
+    if isinstance(effect, ShorterBenefit):
+        return effect.model_copy(update={"weeks_shorter": effect.weeks_shorter * keep})
+    raise TypeError(f"unknown effect form {type(effect).__name__}")
+
+
+@dataclass(frozen=True)
+class CohortHaircut:
+    cohort: str
+    design: str
+    haircut: float
+    people_before: float
+    people_after: float
+    pp_before: float
+    pp_after: float
+
+
+@dataclass(frozen=True)
+class HaircutResult:
+    before: Scenario
+    after: Scenario
+    cohorts: list[CohortHaircut]
+    net_before: float
+    net_after: float
+    npv_before: float
+    npv_after: float
+
+    def to_dict(self) -> dict:
+        return {
+            "cohorts": [c.__dict__ for c in self.cohorts],
+            "net_before": self.net_before, "net_after": self.net_after,
+            "npv_before": self.npv_before, "npv_after": self.npv_after,
+        }
+
+
+def apply_optimism_bias(scenario: Scenario, designs: str | dict[str, str], rates: dict[str, float] | None = None) -> HaircutResult:
+    """Reduce the effects by design: ``designs`` is one design for every cohort, or cohort name -> design.
+
+    Cohorts without a design (typed in by the user, not from the evidence library) are left as
+    they are. ``rates`` overrides the percentages from the file (design -> share).
+    """
+    table = load_optimism_bias()
+    chosen = {**table.rates(), **(rates or {})}
+    for design, value in chosen.items():
+        if design not in table.designs:
+            raise ValueError(f"ukendt design '{design}'; brug {', '.join(table.designs)}")
+        if not 0.0 <= value <= 1.0:
+            raise ValueError(f"reduktionen for {design} skal være mellem 0 og 1 (fik {value})")
+    by_cohort = {c.name: designs for c in scenario.cohorts} if isinstance(designs, str) else dict(designs)
+    unknown = set(by_cohort) - {c.name for c in scenario.cohorts}
+    if unknown:
+        raise ValueError(f"ukendt målgruppe '{sorted(unknown)[0]}'")
+    cohorts = []
+    for c in scenario.cohorts:
+        design = by_cohort.get(c.name)
+        if design is None:
+            cohorts.append(c)
+            continue
+        if design not in chosen:
+            raise ValueError(f"ukendt design '{design}'; brug {', '.join(table.designs)}")
+        cohorts.append(c.model_copy(update={"effect": haircut_effect(c.effect, chosen[design])}))
+    after = scenario.model_copy(update={"cohorts": cohorts})
+    r0, r1 = calculate(scenario), calculate(after)
+    o0, o1 = outcome_of(r0), outcome_of(r1)
+    rows = [
+        CohortHaircut(
+            cohort=c.name, design=by_cohort[c.name], haircut=chosen[by_cohort[c.name]],
+            people_before=float(r0.effects[c.name].effect_people), people_after=float(r1.effects[c.name].effect_people),
+            pp_before=float(r0.effects[c.name].effect_pp), pp_after=float(r1.effects[c.name].effect_pp),
+        )
+        for c in scenario.cohorts if c.name in by_cohort
+    ]
+    return HaircutResult(before=scenario, after=after, cohorts=rows, net_before=o0.net, net_after=o1.net,
+                         npv_before=o0.npv, npv_after=o1.npv)

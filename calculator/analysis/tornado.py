@@ -1,0 +1,176 @@
+"""One-way sensitivity (tornado): the result at a low and a high value of one input at a time.
+
+Ten inputs, each moved alone while everything else stays as entered:
+
+- multipliers on the scenario's own values (see :mod:`calculator.variation`): the effect, the
+  hourly wage, the hours per week, the benefit rate, the costs and the job-exit rate; default
+  -25 % / +25 % (the issue's fallback where the evidence gives no range);
+- values: weeks on benefit before the start (which step of the refusion staircase the saved
+  benefit is on: 0 weeks = a new case, 80 % refusion; 104 weeks = 20 %), the municipal tax rate
+  (default: the lowest and highest rate of the 98 municipalities in the budget year, from the
+  same table the model reads), and the discount rate (default 2.5 % and 4.5 %: Finansministeriet's
+  rate for years 36-70 and the same distance above its 3.5 %);
+- a switch: udligning counted or not in the headline.
+
+Bars are sorted by their swing, |result at high - result at low|, in the NPV by default (the
+discount rate moves only the NPV; choose ``metric="net"`` for the undiscounted net result). Every
+low and high value is editable through :class:`TornadoSpec`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..formatting import number, pct
+from ..municipalities import _table, municipal_tax
+from ..scenario import Scenario
+from ..variation import Variation
+from .outcome import outcome
+
+FACTOR, VALUE, SWITCH = "factor", "value", "switch"
+
+# key -> (Danish label, English label, kind)
+INPUTS: dict[str, tuple[str, str, str]] = {
+    "effect": ("Effekt (ekstra i job)", "Effect (extra people in jobs)", FACTOR),
+    "wage": ("Timeløn", "Hourly wage", FACTOR),
+    "hours": ("Timer pr. uge", "Hours per week", FACTOR),
+    "benefit": ("Ydelsessats", "Benefit rate", FACTOR),
+    "prior_weeks": ("Uger på ydelse før start (refusionstrin)", "Weeks on benefit before start (refusion step)", VALUE),
+    "tax_rate": ("Kommuneskatteprocent", "Municipal tax rate", VALUE),
+    "udligning": ("Udligning medregnet", "Equalisation counted", SWITCH),
+    "costs": ("Omkostninger", "Costs", FACTOR),
+    "exit_rate": ("Jobafgang (fastholdelse)", "Job exit rate (retention)", FACTOR),
+    "discount_rate": ("Diskonteringsrente", "Discount rate", VALUE),
+}
+
+
+class Range(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    low: float = Field(ge=0.0)
+    high: float = Field(ge=0.0)
+
+
+def _pm25() -> Range:
+    return Range(low=0.75, high=1.25)
+
+
+class TornadoSpec(BaseModel):
+    """Low and high values per input; None means the default described in the module docstring."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    effect: Range = Field(default_factory=_pm25)
+    wage: Range = Field(default_factory=_pm25)
+    hours: Range = Field(default_factory=_pm25)
+    benefit: Range = Field(default_factory=_pm25)
+    prior_weeks: Range = Range(low=0, high=104)
+    tax_rate: Range | None = None  # None: the lowest and highest municipal rate in the budget year
+    udligning: Range = Range(low=0, high=1)  # 0 = not counted, 1 = counted
+    costs: Range = Field(default_factory=_pm25)
+    exit_rate: Range = Field(default_factory=_pm25)
+    discount_rate: Range = Range(low=0.025, high=0.045)
+    metric: Literal["npv", "net"] = "npv"
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    key: str
+    label: str
+    kind: str
+    low: float
+    high: float
+    low_text: str
+    high_text: str
+    net_low: float | None
+    net_high: float | None
+    npv_low: float | None
+    npv_high: float | None
+    metric: str
+    error: str | None = None  # e.g. a share in jobs that cannot be reached at the higher exit rate
+
+    @property
+    def swing(self) -> float:
+        a, b = (self.npv_low, self.npv_high) if self.metric == "npv" else (self.net_low, self.net_high)
+        return 0.0 if a is None or b is None else abs(b - a)
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in ("key", "label", "kind", "low", "high", "low_text", "high_text",
+                                              "net_low", "net_high", "npv_low", "npv_high", "error")} | {"swing": self.swing}
+
+
+@dataclass(frozen=True)
+class Tornado:
+    base_net: float
+    base_npv: float
+    metric: str
+    bars: list[TornadoBar]  # sorted by swing, largest first
+
+    def top(self, n: int = 5) -> list[TornadoBar]:
+        return self.bars[:n]
+
+
+def tax_rate_range(year: int) -> Range:
+    """The lowest and highest municipal tax rate of the year (nearest known year)."""
+    rates = [municipal_tax(m, year).rate for m in _table().rates]
+    return Range(low=min(rates), high=max(rates))
+
+
+def _scenario_at(scenario: Scenario, key: str, value: float) -> Scenario:
+    if key == "prior_weeks":
+        cohorts = [c.model_copy(update={"prior_weeks_on_benefit": int(round(value))}) for c in scenario.cohorts]
+        return scenario.model_copy(update={"cohorts": cohorts})
+    if key == "tax_rate":
+        return scenario.model_copy(update={"municipal_tax_rate": value})
+    if key == "udligning":
+        return scenario.model_copy(update={"options": scenario.options.model_copy(update={"udligning": bool(value)})})
+    if key == "discount_rate":
+        return scenario.model_copy(update={"discount_rate": value})
+    raise KeyError(key)
+
+
+def _text(key: str, kind: str, value: float, lang: str = "da") -> str:
+    if kind == FACTOR:
+        change = value - 1.0
+        return ("+" if change > 0 else "−" if change < 0 else "±") + pct(abs(change), 0, lang)
+    if kind == SWITCH:
+        return ("til" if value else "fra") if lang == "da" else ("on" if value else "off")
+    if key == "prior_weeks":
+        return f"{number(value)} {'uger' if lang == 'da' else 'weeks'}"
+    return pct(value, 1, lang)
+
+
+def tornado(scenario: Scenario, spec: TornadoSpec | None = None, lang: str = "da") -> Tornado:
+    spec = spec or TornadoSpec()
+    base = outcome(scenario)
+    bars = []
+    for key, (da, en, kind) in INPUTS.items():
+        rng = getattr(spec, key)
+        if rng is None:
+            rng = tax_rate_range(scenario.budget_year)
+        values = {}
+        error = None
+        for side in ("low", "high"):
+            value = getattr(rng, side)
+            try:
+                if kind == FACTOR:
+                    values[side] = outcome(scenario, Variation(**{key: value}))
+                else:
+                    values[side] = outcome(_scenario_at(scenario, key, value))
+            except ValueError as exc:  # e.g. the share in jobs cannot be reached at a higher exit rate
+                values[side] = None
+                error = str(exc)
+        low, high = values["low"], values["high"]
+        bars.append(TornadoBar(
+            key=key, label=da if lang == "da" else en, kind=kind, low=rng.low, high=rng.high,
+            low_text=_text(key, kind, rng.low, lang), high_text=_text(key, kind, rng.high, lang),
+            net_low=None if low is None else low.net, net_high=None if high is None else high.net,
+            npv_low=None if low is None else low.npv, npv_high=None if high is None else high.npv,
+            metric=spec.metric, error=error,
+        ))
+    bars.sort(key=lambda b: -b.swing)
+    return Tornado(base_net=base.net, base_npv=base.npv, metric=spec.metric, bars=bars)
+
+
+__all__ = ["INPUTS", "Range", "TornadoSpec", "TornadoBar", "Tornado", "tornado", "tax_rate_range"]

@@ -1,0 +1,27 @@
+"""CSV of every table shown: one UTF-8 file per table, each starting with the reproducibility stamp.
+
+The first line is ``# <stamp>`` so the file says which model, parameter set and scenario made it;
+read the table with ``pandas.read_csv(path, skiprows=1)``. Numbers are written with a dot as the
+decimal separator and no thousands separator (plain CSV, as ``python -m calculator run --csv``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..stamp import stamp
+from .tables import all_tables
+
+
+def write_csvs(result, directory: str | Path, analysis=None) -> list[Path]:
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    line = f"# {stamp(result.scenario).text('da')}\n"
+    written = []
+    for name, table in all_tables(result, analysis).items():
+        path = directory / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            fh.write(line)
+            table.to_csv(fh, index=False)
+        written.append(path)
+    return written

@@ -1,0 +1,65 @@
+"""Shared helpers for the model tests: a scenario builder with clean, hand-checkable defaults.
+
+The default cohort is deliberately stripped down so that a test only sees the stream it is about:
+spouse-supported (no benefit, so no saved benefit), outside the programme (no result grants) and
+with no supplementary benefits. Each test switches on exactly what it checks.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from calculator import Scenario  # noqa: E402
+
+# 37 h/week = 37 x 52 / 12 hours a month (the model's month is 52/12 weeks).
+HOURS_PER_MONTH_37 = 37 * 52 / 12
+
+BASE_COHORT: dict = {
+    "name": "A",
+    "type": "aegtefaelleforsoerget",
+    "size": 10,
+    "benefit": "ingen",
+    "programme_share": 0.0,
+    "boligsikring_share": 0.0,
+    "friplads_share": 0.0,
+    "wage_per_hour": 139.85,
+    "hours_per_week": 37.0,
+    "effect": {"form": "ekstra_i_job", "extra_people": 1, "from_month": 1, "duration_months": 12},
+}
+
+
+def build_scenario(cohort: dict | None = None, cohorts: list[dict] | None = None, **scenario) -> Scenario:
+    """A validated scenario: Greve, budget year 2025, 12 months, one stripped-down cohort (see above)."""
+    data: dict = {"municipality": "Greve", "budget_year": 2025, "horizon_months": 12}
+    data.update(scenario)
+    if cohorts is None:
+        cohorts = [{**BASE_COHORT, **(cohort or {})}]
+    data["cohorts"] = cohorts
+    return Scenario.model_validate(data)
+
+
+def stream(result, name: str, stakeholder: str = "kommune") -> np.ndarray:
+    """Monthly amounts of one stream for one stakeholder, summed over cohorts (read from the flows)."""
+    out = np.zeros(result.horizon)
+    for f in result.flows:
+        if f.stream == name and f.stakeholder == stakeholder:
+            out = out + f.amounts
+    return out
+
+
+@pytest.fixture(scope="session")
+def make_scenario():
+    return build_scenario
+
+
+@pytest.fixture(scope="session")
+def stream_of():
+    return stream

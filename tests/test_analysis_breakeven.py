@@ -1,0 +1,136 @@
+"""Break-even: checked against a case derived by hand, and against the model itself.
+
+The hand case keeps a single money stream: result grants. Everything else is switched off with
+ordinary inputs: no benefit before the job (spouse-supported), no housing or daycare support,
+and kommuneskat neutralised by udligning (own rate 25 % = the national average, udligning level
+100 %: the municipality keeps (0.25 - 1.0 x 0.25) / 0.25 = 0 of the extra tax).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from calculator import Scenario, calculate  # noqa: E402
+from calculator.analysis import break_even, outcome  # noqa: E402
+from calculator.variation import Variation  # noqa: E402
+
+R = 88_817  # resultattilskud for a job started within 3 years (parameter file, 2025)
+T = 37_895  # resultattilskud for a passed Danish test (parameter file, 2025)
+YEAR = 1.035  # Finansministeriet's discount rate; month m is discounted by 1.035^(-m/12)
+
+
+def grants_only(extra: float = 10, cost: float = 600_000, tests: float = 2, from_month: int = 1, **cohort) -> Scenario:
+    return Scenario.model_validate({
+        "municipality": "Greve", "budget_year": 2025, "horizon_months": 36,
+        "municipal_tax_rate": 0.25,
+        "overrides": {"skat.kommuneskat_gennemsnit": 0.25, "udligning.landsudligning_niveau": 1.0},
+        "cohorts": [{
+            "name": "A", "type": "aegtefaelleforsoerget", "size": 20, "benefit": "ingen", "programme_share": 1.0,
+            "programme_year": 1, "boligsikring_share": 0.0, "friplads_share": 0.0, "hours_per_week": 37,
+            "effect": {"form": "ekstra_i_job", "extra_people": extra, "from_month": from_month, "duration_months": 12},
+            "danish_test_passes": tests, "danish_test_month": 12, **cohort,
+        }],
+        "costs": {"one_off": cost},
+    })
+
+
+def test_only_result_grants_remain():
+    # The premise of the hand derivation: with the setup above, every other stream is zero.
+    s = calculate(grants_only()).summary
+    assert s.streams["kommuneskat"] + s.streams["udligning"] == pytest.approx(0.0, abs=1e-6)
+    assert s.streams["ydelse"] == s.streams["boligsikring"] == s.streams["friplads"] == 0.0
+    # 10 job grants in month 6 (the 6-month condition is met then) + 2 test grants in month 12
+    assert s.streams["resultattilskud"] == pytest.approx(10 * R + 2 * T)
+
+
+def test_break_even_people_by_hand():
+    # NPV(k) = k * 10 R * 1.035^(-6/12) + 2 T * 1.035^(-12/12) - 600,000 * 1.035^(-1/12)
+    # NPV(k*) = 0  =>  k* = (600,000 * 1.035^(-1/12) - 2 T / 1.035) / (10 R * 1.035^(-1/2))
+    #   600,000 * 0.997137 = 598,282.4;  2 T / 1.035 = 73,227.1;  10 R * 0.982946 = 873,023.2
+    #   k* = 525,055.3 / 873,023.2 = 0.60142  ->  6.0142 people, 30.07 percentage points of 20
+    pv_costs = 600_000 * YEAR ** (-1 / 12)
+    pv_tests = 2 * T / YEAR
+    pv_grants = 10 * R * YEAR ** (-6 / 12)
+    k = (pv_costs - pv_tests) / pv_grants
+    be = break_even(grants_only(), roots=False, latest=False)
+    assert be.multiplier == pytest.approx(k, rel=1e-12)
+    assert be.extra_people == pytest.approx(10 * k, rel=1e-12)
+    assert be.extra_people == pytest.approx(6.0142, abs=1e-4)
+    assert be.effect_pp == pytest.approx(100 * 10 * k / 20, rel=1e-12)
+    # The Danish-test grants do not scale with the effect: NPV(0) is them minus the costs.
+    assert be.npv_without_effect == pytest.approx(pv_tests - pv_costs, rel=1e-12)
+
+
+def test_break_even_makes_npv_zero_in_the_model():
+    scenario = grants_only()
+    be = break_even(scenario, roots=False, latest=False)
+    assert outcome(scenario, Variation(effect=be.multiplier)).npv == pytest.approx(0.0, abs=1e-6)
+    # and scaling the entered people by hand (a new scenario) gives the same zero
+    assert outcome(grants_only(extra=be.extra_people)).npv == pytest.approx(0.0, abs=1e-6)
+
+
+def test_latest_month_by_hand():
+    # With a one-off cost of 920,000 the grants may come only so late: a job starting in month
+    # 1 + d meets the 6-month condition in month 6 + d, so
+    #   NPV(d) = 10 R * 1.035^(-(6+d)/12) + 2 T / 1.035 - 920,000 * 1.035^(-1/12) >= 0
+    #   <=> (6 + d) / 12 <= ln(10 R / (920,000 * 1.035^(-1/12) - 2 T / 1.035)) / ln 1.035
+    #   920,000 * 0.997137 = 917,366.3; minus 73,227.1 = 844,139.2; 888,170 / 844,139.2 = 1.052161
+    #   ln 1.052161 = 0.050846; / 0.034401 = 1.47803 years = 17.74 months  ->  d <= 11.74
+    # so the latest delay is 11 months and the latest start month 1 + 11 = 12.
+    bound = 12 * math.log(10 * R / (920_000 * YEAR ** (-1 / 12) - 2 * T / YEAR)) / math.log(YEAR) - 6
+    assert math.floor(bound) == 11
+    be = break_even(grants_only(cost=920_000), roots=False)
+    assert be.latest.delay_months == 11
+    assert be.latest.latest_month() == 12
+    assert be.latest.npv_by_delay[11] >= 0 > be.latest.npv_by_delay[12]
+    assert "senest i måned 12" in be.sentence("da")
+
+
+def test_latest_month_none_when_it_never_pays():
+    be = break_even(grants_only(cost=5_000_000), roots=False)
+    assert be.latest.delay_months is None
+    assert be.extra_people > 10  # more people than entered are needed
+
+
+def test_pays_without_effect_when_there_are_no_costs():
+    be = break_even(grants_only(cost=0), roots=False, latest=False)
+    assert be.pays_without_effect and be.extra_people == 0.0
+    assert "selv uden" in be.sentence("da")
+
+
+def share_scenario(share_with: float = 0.30, cost: float = 1_500_000) -> Scenario:
+    return Scenario.model_validate({
+        "municipality": "Slagelse", "budget_year": 2026, "horizon_months": 36,
+        "cohorts": [{
+            "name": "Aktivitetsparate", "type": "aktivitetsparat", "size": 40, "benefit": "forhoejet_sats",
+            "prior_weeks_on_benefit": 156, "hours_per_week": 30,
+            "effect": {"form": "andel_i_job", "share_with": share_with, "share_without": 0.09, "by_month": 12,
+                       "exit_rate": 0.03, "start_delay_months": 2},
+        }],
+        "costs": {"one_off": cost},
+    })
+
+
+def test_share_root_is_a_root_of_the_model():
+    # Form andel_i_job: the exact root on share_with, found by bisection on the model itself.
+    be = break_even(share_scenario(), latest=False)
+    (root,) = be.share_roots
+    assert root.status == "ok"
+    assert 0.09 < root.break_even_share < 0.30
+    npv_at_root = outcome(share_scenario(share_with=root.break_even_share)).npv
+    assert npv_at_root == pytest.approx(0.0, abs=0.5)  # within half a krone
+    assert outcome(share_scenario(share_with=root.break_even_share - 1e-6)).npv < 0
+    assert root.effect_pp == pytest.approx(100 * (root.break_even_share - 0.09))
+    # It differs from the linear answer (which scales the whole path, not the target share).
+    assert root.effect_pp != pytest.approx(be.effect_pp, rel=1e-3)
+
+
+def test_share_root_never_when_costs_are_too_high():
+    (root,) = break_even(share_scenario(cost=50_000_000), latest=False).share_roots
+    assert root.status == "never" and root.break_even_share is None
