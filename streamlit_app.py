@@ -1,0 +1,78 @@
+"""Streamlit front end of the business-case calculator: ``streamlit run streamlit_app.py``.
+
+This script only composes: widgets and rendering live in ``ui/``, every number comes from the
+model in ``calculator/`` (cached on the scenario's canonical JSON).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import streamlit as st  # noqa: E402
+
+from ui import compare, evidence, files, inputs, results, session, sources, style  # noqa: E402
+from ui.i18n import LANGS, t  # noqa: E402
+
+st.set_page_config(page_title="Business case – beskæftigelse", page_icon=":material/bar_chart:", layout="wide")
+session.init()
+session.pin_choices()
+ss = st.session_state
+
+with st.sidebar:
+    st.segmented_control(t("language", "da"), LANGS, key="lang", required=True, format_func=str.upper,
+                         on_change=session.on_language_change)
+lang = ss.get("lang") or "da"
+presentation = bool(ss.get("presentation"))
+style.apply(presentation)
+
+cur = session.evaluate(lang)  # validate the widgets' scenario, run the model (cached), keep the last valid result
+session.sync_link(cur)
+
+head, switch = st.columns([6, 1], vertical_alignment="center")
+with switch:
+    st.toggle(t("presentation", lang), key="presentation", help=t("presentation_help", lang))
+with head:
+    if not presentation:
+        st.title(t("title", lang), anchor=False)
+        st.markdown(t("tagline", lang))
+for line in ss.get("load_error", []):
+    st.error(line, icon=":material/warning:")
+if cur.stale:
+    st.warning(t("invalid_banner", lang), icon=":material/warning:")
+if cur.calc_error:
+    st.error(t("calc_error", lang, msg=cur.calc_error), icon=":material/warning:")
+
+if presentation:
+    if cur.view is not None:
+        results.presentation(cur.view, lang)
+    st.stop()
+
+if cur.view is not None:
+    results.tiles(cur.view, lang)
+    results.facts(cur.view, lang)
+st.info(t("deadweight", lang), icon=":material/info:")
+
+with st.sidebar:
+    files.examples_picker(lang)
+    inputs.scenario_settings(lang, cur.errors)
+    files.save_load_share(lang, cur.view, cur.stale)
+
+left, right = st.columns([5, 7], gap="large")
+with left:
+    inputs.general_problems(lang, cur.errors)
+    inputs.cohorts(lang, cur.errors)
+    inputs.costs(lang, cur.errors)
+with right:
+    if cur.view is not None:
+        view = results.navigation(lang)
+        if view == "results":
+            results.render(cur.view, lang)
+        elif view == "sources":
+            sources.render(cur.view, lang, cur.errors)
+        elif view == "evidence":
+            evidence.render(lang)
+        else:
+            compare.render(None if cur.stale else cur.view, lang)

@@ -1,0 +1,122 @@
+"""The app in a real browser: served by ``streamlit run`` on a free port, driven by Playwright with Debian's Chromium.
+
+Loads the page, changes one input, sees the key figure change to the model's value, and saves a
+screenshot. Skipped (with the reason) only when /usr/bin/chromium or the playwright package is missing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from calculator.formatting import kr
+from calculator.model import calculate
+from calculator.scenario import Scenario, load_scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit stopped with exit code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
+
+
+@pytest.fixture()
+def server(tmp_path):
+    port = _free_port()
+    log = open(tmp_path / "streamlit.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, proc)
+        yield url
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGTERM)  # stop the server by its process id
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=5)
+        log.close()
+
+
+def _metric(page, index: int = 0) -> str:
+    return page.locator('[data-testid="stMetricValue"]').nth(index).inner_text().strip()
+
+
+def _wait_for_change(page, old: str, timeout: float = 20.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = _metric(page)
+        if value != old:
+            return value
+        time.sleep(0.25)
+    raise AssertionError(f"the key figure stayed at {old}")
+
+
+def test_change_an_input_in_the_browser_and_see_the_key_figure_change(server, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    example = load_scenario(ROOT / "defaults" / "scenarios" / "greve_coach_aegtefaelleforsoergede.yaml")
+    data = example.model_dump(mode="json")
+    data["cohorts"][0]["effect"]["extra_people"] = 24
+    expected_net = kr(calculate(Scenario.model_validate(data)).summary.net)
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1100})
+            page.goto(server, wait_until="networkidle")
+            page.wait_for_selector('[data-testid="stMetricValue"]', timeout=30_000)
+            before = _metric(page)
+            assert before == kr(calculate(example).summary.net)
+
+            field = page.get_by_label("Ekstra personer i job").first
+            field.fill("24")
+            field.press("Enter")
+            after = _wait_for_change(page, before)
+            assert after == expected_net
+
+            shot = tmp_path / "app.png"
+            page.screenshot(path=str(shot))
+            assert shot.stat().st_size > 10_000
+
+            page.get_by_text("Præsentation", exact=True).click()  # presentation mode: no inputs, same figure
+            page.wait_for_function("document.querySelectorAll('[data-testid=\"stNumberInput\"]').length === 0",
+                                   timeout=15_000)
+            assert _metric(page) == expected_net
+            page.screenshot(path=str(tmp_path / "presentation.png"))
+        finally:
+            browser.close()

@@ -1,0 +1,107 @@
+"""The rows each chart shows, and the chart's Vega-Lite spec with those rows (no altair at run time).
+
+:mod:`ui.charts` defines the charts in altair; their templates are stored in
+``ui/chart_templates.json``. Here a table from :mod:`ui.views` becomes the rows a template reads
+(``main``, ``marker``), and :func:`spec` puts them into a copy of the template.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .i18n import t
+
+MAIN, MARKER = "main", "marker"
+TEMPLATE_FILE = Path(__file__).with_name("chart_templates.json")
+
+
+def _records(df: pd.DataFrame, columns: list[str]) -> list[dict]:
+    return df[columns].to_dict(orient="records")
+
+
+def cumulative_data(df: pd.DataFrame, lang: str = "da", payback_month: int | None = None) -> dict:
+    marker = [] if payback_month is None else [{"month": payback_month, "text": f"{t('payback_rule', lang)}: {payback_month}"}]
+    return {MAIN: _records(df, ["month", "date", "cumulative", "net_text", "cumulative_text"]), MARKER: marker}
+
+
+def waterfall_height(df: pd.DataFrame) -> int:
+    return 34 * len(df) + 70
+
+
+def waterfall_data(df: pd.DataFrame) -> dict:
+    return {MAIN: _records(df, ["order", "label", "kind_label", "start", "end", "amount_text"])}
+
+
+def stakeholder_data(df: pd.DataFrame) -> dict:
+    rows = _records(df, ["label", "amount", "amount_text"])
+    for r in rows:
+        r["sign"] = "+" if r["amount"] >= 0 else "-"
+    return {MAIN: rows}
+
+
+def per_year_data(df: pd.DataFrame, lang: str = "da") -> dict:
+    gains_l, costs_l, net_l = t("col_gains", lang), t("col_costs", lang), t("kind_total", lang)
+    bars, ticks = [], []
+    for r in df.to_dict(orient="records"):
+        year = str(r["year"])
+        bars.append({"year": year, "kind": gains_l, "value": r["gains"], "text": r["gains_text"]})
+        bars.append({"year": year, "kind": costs_l, "value": -r["costs"], "text": r["costs_text"]})  # drawn below zero
+        ticks.append({"year": year, "kind": net_l, "value": r["net"], "text": r["net_text"]})
+    return {MAIN: bars, MARKER: ticks}
+
+
+def compare_data(df: pd.DataFrame) -> dict:
+    return {MAIN: _records(df, ["scenario", "month", "cumulative", "cumulative_text"])}
+
+
+# ---------------------------------------------------------------- templates + rows -> spec
+
+def template_key(kind: str, lang: str, big: bool = False) -> str:
+    return f"{kind}|{lang}|{'big' if big else 'normal'}"
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, str]:
+    if not TEMPLATE_FILE.exists():
+        return {}
+    return {k: json.dumps(v) for k, v in json.loads(TEMPLATE_FILE.read_text(encoding="utf-8")).items()}
+
+
+@lru_cache(maxsize=32)
+def _template(kind: str, lang: str, big: bool) -> str:
+    stored = _stored().get(template_key(kind, lang, big))
+    if stored is not None:
+        return stored
+    from .charts import build_template  # the file is missing or lacks this chart: build it with altair
+
+    return json.dumps(build_template(kind, lang, big))
+
+
+def _inline(node, data: dict) -> None:
+    """Replace every reference to a named dataset by the rows themselves (``{"values": [...]}``)."""
+    if isinstance(node, dict):
+        ref = node.get("data")
+        if isinstance(ref, dict) and ref.get("name") in data:
+            node["data"] = {"values": data[ref["name"]]}
+        for value in node.values():
+            _inline(value, data)
+    elif isinstance(node, list):
+        for value in node:
+            _inline(value, data)
+
+
+def spec(kind: str, datasets: dict, lang: str = "da", big: bool = False, height: int | None = None) -> dict:
+    """The chart's Vega-Lite spec with its rows in place.
+
+    The rows are written inline rather than as named datasets, which Streamlit would convert to
+    Arrow tables one by one on every rerun.
+    """
+    out = json.loads(_template(kind, lang, big))
+    _inline(out, {**out.pop("datasets", {}), **datasets})  # with the template's constant rows (zero lines)
+    if height is not None:
+        out["height"] = height
+    return out

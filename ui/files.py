@@ -1,0 +1,93 @@
+"""Save, load and share (sidebar): example scenarios, JSON download and upload, the share link."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from calculator.scenario import Scenario
+
+from . import session
+from .i18n import t
+from .share import MAX_FILE_BYTES, ScenarioInputError, scenario_file_bytes, scenario_from_json_bytes, share_url
+from .views import ResultView
+
+
+def _load_example() -> None:
+    name = st.session_state.get("example")
+    ex = session.examples()
+    if name in ex:
+        session.load(ex[name])
+
+
+def _on_upload(lang: str) -> None:
+    ss = st.session_state
+    uploaded = ss.get("upload")
+    if uploaded is None:
+        return
+    try:
+        size = getattr(uploaded, "size", None)
+        if size is not None and size > MAX_FILE_BYTES:  # refuse before reading the bytes
+            scenario_from_json_bytes(b"x" * (MAX_FILE_BYTES + 1), lang)
+        scenario = scenario_from_json_bytes(uploaded.getvalue(), lang)
+    except ScenarioInputError as exc:
+        ss["upload_feedback"] = ("error", [t("upload_rejected", lang, file=uploaded.name), *exc.lines])
+        return
+    session.load(scenario)
+    ss["upload_feedback"] = ("success", [t("upload_ok", lang, name=scenario.name)])
+
+
+def export_bytes(scenario_json: str, kind: str) -> bytes:
+    """The Excel workbook or PDF report from calculator.export, made only when the user clicks (deferred)."""
+    import tempfile
+    from pathlib import Path
+
+    from calculator import export
+    from calculator.model import calculate
+
+    result = calculate(Scenario.model_validate_json(scenario_json))
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d, "rapport.pdf" if kind == "pdf" else "beregning.xlsx")
+        (export.write_report if kind == "pdf" else export.write_workbook)(result, path)
+        return path.read_bytes()
+
+
+def examples_picker(lang: str) -> None:
+    ex = session.examples()
+    if not ex:
+        return
+    if st.session_state.get("example") not in ex:
+        st.session_state["example"] = session.START_EXAMPLE if session.START_EXAMPLE in ex else next(iter(ex))
+    st.selectbox(t("example", lang), list(ex), key="example", format_func=lambda n: ex[n].name)
+    st.button(t("load_example", lang), key="load_example", on_click=_load_example, icon=":material/folder_open:")
+
+
+def save_load_share(lang: str, view: ResultView | None, stale: bool) -> None:
+    st.subheader(t("sec_files", lang))
+    if view is not None:
+        scenario = Scenario.model_validate_json(view.scenario_json)
+        slug = re.sub(r"\W+", "_", scenario.name.lower()).strip("_")[:50].strip("_") or "scenarie"
+        st.download_button(t("download_scenario", lang), data=scenario_file_bytes(scenario), file_name=f"{slug}.json",
+                           mime="application/json", key="download_scenario", on_click="ignore", icon=":material/save:")
+        json_text = view.scenario_json
+        st.download_button(t("download_pdf", lang), data=lambda: export_bytes(json_text, "pdf"), file_name=f"{slug}.pdf",
+                           mime="application/pdf", key="download_pdf", on_click="ignore", icon=":material/description:")
+        st.download_button(t("download_xlsx", lang), data=lambda: export_bytes(json_text, "xlsx"),
+                           file_name=f"{slug}.xlsx", key="download_xlsx", on_click="ignore", icon=":material/table_view:",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        if stale:
+            st.caption(t("download_last_valid", lang))
+    st.file_uploader(t("upload", lang), type=["json"], key="upload", on_change=_on_upload, args=(lang,),
+                     max_upload_size=1, help=t("upload_help", lang, limit=MAX_FILE_BYTES // 1000))
+    feedback = st.session_state.get("upload_feedback")
+    if feedback:
+        kind, lines = feedback
+        (st.error if kind == "error" else st.success)("\n\n".join(lines), icon=":material/error:" if kind == "error" else ":material/check_circle:")
+    token = st.session_state.get("share_token")
+    if token:
+        box = st.expander(t("share_link", lang), icon=":material/link:", key="sec_share", on_change="rerun")
+        if box.open:  # drawn only when opened
+            with box:
+                st.code(share_url(st.context.url, token), language=None, wrap_lines=True)
+                st.caption(t("share_help", lang))

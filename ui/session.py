@@ -1,0 +1,198 @@
+"""One rerun's worth of state: start-up, the draft scenario, its validation and the result to show.
+
+The widgets' values are validated by the scenario model on every rerun. If they are valid the
+model runs (cached on the canonical JSON) and that scenario becomes the last valid one; if not,
+each problem is attached to its widget and the last valid result stays on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import streamlit as st
+from pydantic import ValidationError
+
+from calculator.messages import problems
+from calculator.parameters import DEFAULTS_DIR
+from calculator.scenario import Scenario, load_scenario
+
+from . import state as S
+from .compute import compute
+from .fmt import share
+from .i18n import LANGS, t
+from .share import QUERY_PARAM, ScenarioInputError, decode_link, encode_link
+from .views import ResultView
+
+EXAMPLES_DIR = DEFAULTS_DIR / "scenarios"
+START_EXAMPLE = "greve_coach_aegtefaelleforsoergede.yaml"
+
+
+@lru_cache(maxsize=1)
+def examples() -> dict[str, Scenario]:
+    """The example scenarios shipped in defaults/scenarios (file name -> scenario); broken files are skipped."""
+    out: dict[str, Scenario] = {}
+    for path in sorted(EXAMPLES_DIR.glob("*")):
+        if path.suffix.lower() not in (".yaml", ".yml", ".json"):
+            continue
+        try:
+            out[path.name] = load_scenario(path)
+        except Exception:  # a colleague's half-written example must not stop the app
+            continue
+    return out
+
+
+def start_example() -> Scenario:
+    ex = examples()
+    if START_EXAMPLE in ex:
+        return ex[START_EXAMPLE]
+    if ex:
+        return next(iter(ex.values()))
+    return load_scenario(Path(EXAMPLES_DIR, START_EXAMPLE))
+
+
+def init() -> None:
+    """First run of a session: open the share link if there is one, else the example."""
+    ss = st.session_state
+    if ss.get("initialized"):
+        return
+    ss["initialized"] = True
+    lang = st.query_params.get("lang", "da")
+    ss["lang"] = lang if lang in LANGS else "da"
+    ss["compare"] = []
+    token = st.query_params.get(QUERY_PARAM)
+    scenario = None
+    if token:
+        try:
+            scenario = decode_link(token, ss["lang"])
+        except ScenarioInputError as exc:
+            ss["load_error"] = [t("load_error_link", ss["lang"]), *exc.lines]
+    S.load_scenario_into(ss, scenario or start_example())
+
+
+@dataclass
+class Current:
+    lang: str
+    scenario: Scenario | None = None  # the widgets' scenario, if valid
+    view: ResultView | None = None  # what the screen shows (the last valid result if the draft is invalid)
+    stale: bool = False
+    errors: dict[str, list[str]] = field(default_factory=dict)  # widget or section key -> messages
+    calc_error: str | None = None
+
+
+def evaluate(lang: str) -> Current:
+    ss = st.session_state
+    cur = Current(lang=lang)
+    try:
+        cur.scenario = Scenario.model_validate(S.draft_from_state(ss))
+    except ValidationError as exc:
+        widget_keys = set(S.all_widget_keys(ss))
+        for err, p in zip(exc.errors(), problems(exc, lang)):  # problems() keeps the order of errors()
+            key = S.widget_key_for_loc(p.loc, list(ss.get("cohort_ids", [])))
+            message = p.message if key in widget_keys else p.line()
+            if S.widget_kind(key) in ("pct", "opt_pct") and err["type"] in _BOUNDS:
+                message = _percent_message(err, lang)  # the widget shows percent, so does its message
+            cur.errors.setdefault(key, []).append(message)
+    if cur.scenario is not None:
+        json_text = cur.scenario.canonical_json()
+        try:
+            cur.view = compute(json_text, lang)
+            ss["last_valid_json"] = json_text
+        except ValueError as exc:  # the model refuses (e.g. a share that cannot be reached); ParameterError too
+            located = _locate(cur.scenario, list(ss.get("cohort_ids", [])))
+            for key, message in located:
+                cur.errors.setdefault(key, []).append(message)
+            if not located:
+                cur.calc_error = str(exc)
+    if cur.view is None and ss.get("last_valid_json"):
+        cur.view = compute(ss["last_valid_json"], lang)
+        cur.stale = True
+    return cur
+
+
+_BOUNDS = {
+    "less_than_equal": ("le", "må højst være {b} (fik {v})", "must be at most {b} (got {v})"),
+    "greater_than_equal": ("ge", "skal være mindst {b} (fik {v})", "must be at least {b} (got {v})"),
+    "less_than": ("lt", "skal være mindre end {b} (fik {v})", "must be less than {b} (got {v})"),
+    "greater_than": ("gt", "skal være større end {b} (fik {v})", "must be greater than {b} (got {v})"),
+}
+
+
+def _percent_message(err: dict, lang: str) -> str:
+    ctx_key, da, en = _BOUNDS[err["type"]]
+    bound, value = (err.get("ctx") or {}).get(ctx_key), err.get("input")
+    if not isinstance(bound, (int, float)) or not isinstance(value, (int, float)):
+        return err.get("msg", "")
+    return (da if lang == "da" else en).format(b=share(float(bound), lang), v=share(float(value), lang))
+
+
+def _locate(scenario: Scenario, cohort_ids: list[int]) -> list[tuple[str, str]]:
+    """Which cohort's effect the model refused: run each cohort alone (only on this error path)."""
+    from calculator.model import calculate
+
+    found = []
+    for uid, cohort in zip(cohort_ids, scenario.cohorts):
+        try:
+            calculate(scenario.model_copy(update={"cohorts": [cohort]}))
+        except ValueError as exc:
+            field = "share_with_pct" if cohort.effect.form == "andel_i_job" else "form"
+            found.append((S.cohort_key(uid, field), str(exc)))
+    return found
+
+
+def sync_link(cur: Current) -> None:
+    """Keep the address bar a share link of what is on screen (and the language if not Danish)."""
+    if cur.scenario is None or cur.view is None or cur.stale:
+        return
+    token = encode_link(cur.scenario)
+    st.session_state["share_token"] = token
+    if st.query_params.get(QUERY_PARAM) != token:
+        st.query_params[QUERY_PARAM] = token
+    if cur.lang != "da":
+        if st.query_params.get("lang") != cur.lang:
+            st.query_params["lang"] = cur.lang
+    elif "lang" in st.query_params:
+        del st.query_params["lang"]
+
+
+OTHER_KEYS = ("new_cohort_type", "example", "view", "ovr_param", "ovr_value", "presentation", "cohort_pick")
+PINNED = ("cohort_pick",)  # choice widgets whose option labels change while the app runs (names, ⚠) ...
+
+
+def pin_choices() -> None:
+    """Read choice widgets with changing labels while the previous run's labels still decode them, and pin them.
+
+    Call at the top of every run, before the widgets are drawn (see on_language_change).
+    """
+    ss = st.session_state
+    keys = [*PINNED, *(S.cohort_key(u, "benefit") for u in ss.get("cohort_ids", []))]  # ... and the cohort type
+    for key in keys:
+        if key in ss:
+            ss[key] = ss[key]
+
+
+def on_language_change() -> None:
+    """Pin every choice widget's value before the labels change language.
+
+    A select box sends its choice back as the label it showed; after a language switch that label
+    ('januar') no longer matches any option ('January'). Setting each value again from session
+    state makes the new widgets start from the real option values.
+    """
+    ss = st.session_state
+    sections = [k for k in ss if isinstance(k, str) and (k.startswith(("sec_", "tbl_")) or "_sec_" in k)]
+    keys = [*S.all_widget_keys(ss), *OTHER_KEYS, *sections]
+    for key in keys:
+        if key in ss:
+            ss[key] = ss[key]
+
+
+def load(scenario: Scenario) -> None:
+    """Put ``scenario`` into the widgets (call from a callback, before the widgets are drawn)."""
+    ss = st.session_state
+    for key in [k for k in ss if isinstance(k, str) and k.startswith("flash_c")]:
+        del ss[key]
+    ss.pop("upload_feedback", None)
+    ss.pop("load_error", None)
+    S.load_scenario_into(ss, scenario)
+    ss["cohort_pick"] = ss["cohort_ids"][0]

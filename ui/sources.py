@@ -1,0 +1,138 @@
+"""'Forudsætninger og kilder': every figure the scenario used, its source and status, and the user's own figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from calculator.parameters import load_parameters
+from calculator.scenario import Scenario
+
+from .fmt import count, unit_value
+from .i18n import t
+from .state import from_pct, to_pct
+from .views import ResultView, csv_bytes, sources_table
+
+NOT_OVERRIDABLE = ("kommuneskat", "diskonto")  # set in the sidebar (municipal_tax_rate, discount_rate)
+
+
+def describe_effect(effect, size: int, lang: str) -> str:
+    da = lang == "da"
+    if effect.form == "ekstra_i_job":
+        return (f"{count(effect.extra_people, lang)} {'ekstra i job fra måned' if da else 'extra in jobs from month'} "
+                f"{effect.from_month} {'i' if da else 'for'} {effect.duration_months} {'måneder' if da else 'months'}")
+    if effect.form == "andel_i_job":
+        w, wo = unit_value(effect.share_with, "andel", lang), unit_value(effect.share_without, "andel", lang)
+        delay = (f"; {'opstart' if da else 'start delay'} {effect.start_delay_months} {'mdr.' if da else 'months'}"
+                 if effect.start_delay_months else "")
+        return (f"{w} {'i job med indsatsen mod' if da else 'in jobs with the effort vs'} {wo} {'uden, i måned' if da else 'without, in month'} "
+                f"{effect.by_month}; {'jobafgang' if da else 'job exits'} {unit_value(effect.exit_rate, 'andel', lang)} "
+                f"{'pr. måned' if da else 'a month'}{delay}")
+    return (f"{count(effect.weeks_shorter, lang)} {'uger kortere på ydelse pr. deltager fra måned' if da else 'weeks shorter on benefit per participant from month'} "
+            f"{effect.from_month}")
+
+
+def _param_units(name: str) -> str:
+    return load_parameters().get(name).unit
+
+
+def _default_value(name: str, when: dt.date) -> float:
+    p = load_parameters().get(name)
+    try:
+        return p.at(when).value
+    except Exception:
+        return p.entries[0].value
+
+
+def _on_param_change(when: dt.date) -> None:
+    ss = st.session_state
+    name = ss.get("ovr_param")
+    if not name:
+        return
+    value = ss.get("overrides", {}).get(name, _default_value(name, when))
+    ss["ovr_value"] = to_pct(value) if _param_units(name) == "andel" else float(value)
+
+
+def _apply_override() -> None:
+    ss = st.session_state
+    name, value = ss.get("ovr_param"), ss.get("ovr_value")
+    if not name or value is None:
+        return
+    value = from_pct(value) if _param_units(name) == "andel" else float(value)
+    ss["overrides"] = {**ss.get("overrides", {}), name: value}
+
+
+def _remove_override(name: str) -> None:
+    ss = st.session_state
+    ss["overrides"] = {k: v for k, v in ss.get("overrides", {}).items() if k != name}
+
+
+def overrides_editor(lang: str, when: dt.date, errors: dict) -> None:
+    ss = st.session_state
+    st.markdown(f"#### {t('override_title', lang)}")
+    names = [n for n in load_parameters().names()]
+    if ss.get("ovr_param") not in names:
+        ss["ovr_param"] = names[0]
+        _on_param_change(when)
+    c1, c2, c3 = st.columns([4, 2, 2], vertical_alignment="bottom")
+    with c1:
+        st.selectbox(t("override_param", lang), names, key="ovr_param", on_change=_on_param_change, args=(when,),
+                     format_func=lambda n: f"{n} – {load_parameters().get(n).description}")
+    name = ss.get("ovr_param")
+    unit = _param_units(name)
+    with c2:
+        st.number_input(t("override_value", lang, unit="%" if unit == "andel" else unit), key="ovr_value",
+                        step=1.0 if unit == "andel" else 100.0, format="%.4f" if unit == "andel" else "%.2f")
+    with c3:
+        st.button(t("override_apply", lang), key="ovr_apply", on_click=_apply_override, type="primary")
+    st.caption(t("override_current", lang, when=f"{when:%d.%m.%Y}" if lang == "da" else when.isoformat(),
+                 value=unit_value(_default_value(name, when), unit, lang)))
+    st.caption(t("tax_rate_override_hint", lang))
+    st.markdown(f"**{t('overrides_list', lang)}**")
+    for message in errors.get("overrides", []):
+        st.error(message, icon=":material/warning:")
+    own = ss.get("overrides", {})
+    if not own:
+        st.caption(t("overrides_none", lang))
+    for pname, value in own.items():
+        c1, c2 = st.columns([6, 1], vertical_alignment="center")
+        with c1:
+            try:
+                shown = unit_value(value, _param_units(pname), lang)
+            except Exception:
+                shown = str(value)
+            st.markdown(f"✎ `{pname}` = **{shown}**")
+        with c2:
+            st.button(t("override_remove", lang), key=f"ovr_remove_{pname}", on_click=_remove_override, args=(pname,))
+
+
+def render(view: ResultView, lang: str, errors: dict) -> None:
+    st.caption(t("sources_intro", lang))
+    table = sources_table(view)
+    statuses = [s.status for s in view.sources]
+    st.markdown(t("sources_counts", lang, n=len(statuses), est=statuses.count("estimate"), own=statuses.count("own")))
+    status_col, link_col = t("col_status", lang), t("col_link", lang)
+
+    def highlight(row):
+        text = str(row[status_col])
+        color = "background-color: #fff3cd" if "⚠" in text else ("background-color: #e3f2fd" if "✎" in text else "")
+        return [color] * len(row)
+
+    try:  # estimates and own figures get a coloured row (pandas' Styler needs jinja2)
+        shown = table.style.apply(highlight, axis=1)
+    except ImportError:
+        shown = table
+    st.dataframe(
+        shown, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3,
+        column_config={link_col: st.column_config.LinkColumn(link_col, display_text=t("link_text", lang)),
+                       t("col_description", lang): st.column_config.TextColumn(width="medium")},
+    )
+    st.download_button(t("sources_download", lang), data=lambda: csv_bytes(table, lang),
+                       file_name="kilder.csv" if lang == "da" else "sources.csv", mime="text/csv", key="csv_sources",
+                       on_click="ignore", icon=":material/download:")
+    scenario = Scenario.model_validate_json(view.scenario_json)
+    st.markdown(f"#### {t('your_assumptions', lang)}")
+    st.markdown("\n".join(f"- **{c.name}** ({c.size}): {describe_effect(c.effect, c.size, lang)} – "
+                          f"{t('status_own', lang)}" for c in scenario.cohorts))
+    overrides_editor(lang, scenario.start_date, errors)

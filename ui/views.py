@@ -1,0 +1,187 @@
+"""Tables for the screen, read from the model's result: no money arithmetic here.
+
+Every amount comes from the model: the summary's totals and streams, and monthly series from
+``Result.total``. The only operations are relabelling, sign flips for plotting a cost below zero
+and running sums that place bars in a chart (cumulative net, waterfall steps). A test checks
+that each chart ends on the model's own total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from calculator.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, STAKEHOLDERS, stream_label
+from calculator.keyfigures import key_figures
+from calculator.result import Result, SourceLine
+from calculator.stamp import Stamp, stamp
+from calculator.summary import Summary, gain_streams
+
+from .fmt import count, date, money, unit_value
+from .i18n import t
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """Everything the screen shows for one scenario (picklable, so st.cache_data can keep it)."""
+
+    scenario_json: str
+    lang: str
+    summary: Summary
+    figures: dict
+    stamp: Stamp
+    start: str  # first month, e.g. "januar 2026"
+    cumulative: pd.DataFrame
+    waterfall: pd.DataFrame
+    stakeholders: pd.DataFrame
+    per_year: pd.DataFrame
+    per_cohort: pd.DataFrame
+    sources: tuple[SourceLine, ...]
+
+
+def monthly_net(result: Result) -> np.ndarray:
+    """The municipality's net in each month: its headline gain streams and its costs (costs are negative flows)."""
+    streams = gain_streams(result.scenario.options.udligning) + COST_STREAMS
+    return result.total(stakeholder=KOMMUNE, streams=streams)
+
+
+def cumulative_table(result: Result, lang: str) -> pd.DataFrame:
+    net = monthly_net(result)
+    dates = result.timeline.dates
+    df = pd.DataFrame({
+        "month": np.arange(1, len(net) + 1),
+        "date": [d.strftime("%Y-%m") for d in dates],
+        "net": net,
+        "cumulative": np.cumsum(net),
+    })
+    df["net_text"] = [money(v, lang) for v in df["net"]]
+    df["cumulative_text"] = [money(v, lang) for v in df["cumulative"]]
+    return df
+
+
+def waterfall_table(summary: Summary, lang: str) -> pd.DataFrame:
+    """Steps from the gain streams, minus each cost type, to the net result; start/end place the bars."""
+    rows = []
+    for s in MUNICIPAL_GAIN_STREAMS:
+        if s == "udligning" and not summary.headline_after_udligning:
+            continue
+        rows.append((s, stream_label(s, lang), summary.streams[s]))
+    for s in COST_STREAMS:
+        if summary.costs_by_type[s]:
+            rows.append((s, stream_label(s, lang), -summary.costs_by_type[s]))  # a cost lowers the result
+    df = pd.DataFrame(rows, columns=["key", "label", "amount"])
+    df.insert(2, "kind", ["up" if v >= 0 else "down" for v in df["amount"]])
+    df["end"] = df["amount"].cumsum()
+    df["start"] = df["end"] - df["amount"]
+    total = pd.DataFrame([("net", t("kind_total", lang), "total", summary.net, summary.net, 0.0)],
+                         columns=["key", "label", "kind", "amount", "end", "start"])
+    df = pd.concat([df, total], ignore_index=True)
+    df["order"] = np.arange(len(df))
+    df["kind_label"] = [t(f"kind_{k}", lang) for k in df["kind"]]
+    df["amount_text"] = [money(v, lang) for v in df["amount"]]
+    return df
+
+
+def stakeholder_table(summary: Summary, lang: str) -> pd.DataFrame:
+    rows = [(k, STAKEHOLDER_LABELS[k][0 if lang == "da" else 1], summary.stakeholders[k]) for k in STAKEHOLDERS]
+    df = pd.DataFrame(rows, columns=["key", "label", "amount"])
+    df["amount_text"] = [money(v, lang) for v in df["amount"]]
+    return df
+
+
+def per_year_table(summary: Summary, lang: str) -> pd.DataFrame:
+    df = pd.DataFrame(summary.per_year, columns=["year", "gains", "costs", "net"])
+    for col in ("gains", "costs", "net"):
+        df[f"{col}_text"] = [money(v, lang) for v in df[col]]
+    return df
+
+
+def per_cohort_table(summary: Summary, lang: str) -> pd.DataFrame:
+    cols = ["cohort", "size", "extra_people_in_jobs", *MUNICIPAL_GAIN_STREAMS, "gains"]
+    return pd.DataFrame(summary.per_cohort, columns=cols)
+
+
+def build_view(result: Result, lang: str = "da") -> ResultView:
+    summary = result.summary
+    return ResultView(
+        scenario_json=result.scenario.canonical_json(),
+        lang=lang,
+        summary=summary,
+        figures=key_figures(summary),
+        stamp=stamp(result.scenario),
+        start=result.timeline.dates[0].strftime("%m.%Y"),
+        cumulative=cumulative_table(result, lang),
+        waterfall=waterfall_table(summary, lang),
+        stakeholders=stakeholder_table(summary, lang),
+        per_year=per_year_table(summary, lang),
+        per_cohort=per_cohort_table(summary, lang),
+        sources=tuple(result.sources()),
+    )
+
+
+# ---------------------------------------------------------------- tables as the user reads them
+
+def display_cumulative(view: ResultView) -> pd.DataFrame:
+    lang = view.lang
+    df = view.cumulative
+    return pd.DataFrame({t("col_month", lang): df["month"], t("col_date", lang): df["date"],
+                         t("col_net", lang): df["net_text"], t("col_cumulative", lang): df["cumulative_text"]})
+
+
+def display_waterfall(view: ResultView) -> pd.DataFrame:
+    lang = view.lang
+    df = view.waterfall
+    return pd.DataFrame({t("col_step", lang): df["label"], t("col_kind", lang): df["kind_label"],
+                         t("col_amount", lang): df["amount_text"]})
+
+
+def display_stakeholders(view: ResultView) -> pd.DataFrame:
+    lang = view.lang
+    df = view.stakeholders
+    return pd.DataFrame({t("col_stakeholder", lang): df["label"], t("col_amount", lang): df["amount_text"]})
+
+
+def display_per_year(view: ResultView) -> pd.DataFrame:
+    lang = view.lang
+    df = view.per_year
+    return pd.DataFrame({t("col_year", lang): df["year"].astype(str), t("col_gains", lang): df["gains_text"],
+                         t("col_costs", lang): df["costs_text"], t("col_net", lang).split(" ")[0]: df["net_text"]})
+
+
+def display_per_cohort(view: ResultView) -> pd.DataFrame:
+    lang = view.lang
+    df = view.per_cohort
+    out = pd.DataFrame({t("col_cohort", lang): df["cohort"], t("col_size", lang): df["size"],
+                        t("col_extra", lang): [count(v, lang) for v in df["extra_people_in_jobs"]]})
+    for s in MUNICIPAL_GAIN_STREAMS:
+        out[stream_label(s, lang)] = [money(v, lang) for v in df[s]]
+    out[t("col_gains", lang)] = [money(v, lang) for v in df["gains"]]
+    return out
+
+
+def sources_table(view: ResultView) -> pd.DataFrame:
+    lang = view.lang
+    rows = []
+    for s in view.sources:
+        status = {"verified": "status_verified", "estimate": "status_estimate", "own": "status_own"}.get(s.status, "status_estimate")
+        url = s.source_url if s.source_url.startswith(("http://", "https://")) else None
+        rows.append({
+            t("col_status", lang): t(status, lang),
+            t("col_description", lang): s.description,
+            t("col_value", lang): unit_value(s.value, s.unit, lang),
+            t("col_valid_from", lang): date(s.valid_from, lang),
+            t("col_source", lang): s.source_title if url or not s.source_url else f"{s.source_title} ({s.source_url})",
+            t("col_link", lang): url,
+            t("col_note", lang): s.note,
+            t("col_parameter", lang): s.name,
+        })
+    return pd.DataFrame(rows)
+
+
+def csv_bytes(df: pd.DataFrame, lang: str = "da") -> bytes:
+    """CSV that Excel opens in both languages: Danish with ';' and decimal comma, UTF-8 with BOM."""
+    if lang == "da":
+        return df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    return df.to_csv(index=False).encode("utf-8-sig")
