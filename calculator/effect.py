@@ -37,18 +37,14 @@ class CohortEffect:
     effect_people: float  # the headline "extra people in jobs"
     effect_pp: float  # the same in percentage points of the cohort
 
-    def qualifying_starts_in(self, month: int, min_months: int) -> np.ndarray:
-        """Extra starts in ``month`` (index from 0) that last at least ``min_months`` continuous months (the result-grant condition); one value per draw in a Monte Carlo run."""
-        starts = self.starts[..., month]
+    def qualifying_starts(self, min_months: int) -> np.ndarray:
+        """Extra starts in each month that last at least ``min_months`` continuous months (the
+        result-grant condition); per draw in a Monte Carlo run."""
         if self.exit_rate is not None:
-            return starts * (1.0 - self.exit_rate[..., 0] if np.ndim(self.exit_rate) else 1.0 - self.exit_rate) ** (min_months - 1)
+            return self.starts * (1.0 - self.exit_rate) ** (min_months - 1)
         if self.duration is not None:
-            return np.where(_flat(self.duration) >= min_months, starts, 0.0)
-        return np.zeros_like(starts)
-
-    def start_months(self) -> np.ndarray:
-        """The months (index from 0) in which any draw has an extra job start."""
-        return np.flatnonzero(self.starts.reshape(-1, self.starts.shape[-1]).any(axis=0))
+            return np.where(self.duration >= min_months, self.starts, 0.0)
+        return np.zeros_like(self.starts)
 
 
 def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.ndarray]:
@@ -58,20 +54,26 @@ def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.n
     q = h/(h+x) and n the months of entries so far; entries are h(1 - s[t-1]).
     With arrays of rates (one per draw) the paths get a leading draws axis.
     """
-    if np.ndim(h) or np.ndim(x):
+    per_draw = bool(np.ndim(h) or np.ndim(x))
+    if per_draw:
         h, x = np.asarray(h, dtype=float)[..., None], np.asarray(x, dtype=float)[..., None]
     elif h <= 0.0:
         return np.zeros(months), np.zeros(months)
     first = min(max(delay, 0), months)  # the first month with entries (n = 1)
-    share = np.zeros(np.shape(h)[:-1] + (months,) if np.ndim(h) else months)
+    shape = (np.broadcast_shapes(np.shape(h), np.shape(x))[:-1] if per_draw else ()) + (months,)
+    # Written in place: with 10,000 draws every temporary (draws, months) array costs more than the arithmetic.
+    share = np.zeros(shape)
+    tail = share[..., first:]
     # (1-h-x)^n for n = 1, 2, ... as a running product: far cheaper than a power per element.
-    tail = np.shape(h)[:-1] + (months - first,) if np.ndim(h) else (months - first,)
-    powers = np.cumprod(np.broadcast_to(1.0 - h - x, tail), axis=-1)
-    share[..., first:] = _q(h, x) * (1.0 - powers)
-    entries = np.zeros_like(share)
+    np.cumprod(np.broadcast_to(1.0 - h - x, tail.shape), axis=-1, out=tail)
+    np.subtract(1.0, tail, out=tail)
+    tail *= _q(h, x)
+    entries = np.zeros(shape)
     if first < months:
-        entries[..., first] = h if not np.ndim(h) else h[..., 0]  # nobody in a job before the first entries
-        entries[..., first + 1:] = h * (1.0 - share[..., first:-1])
+        entries[..., first] = h[..., 0] if per_draw else h  # nobody in a job before the first entries
+        rest = entries[..., first + 1:]
+        np.subtract(1.0, share[..., first:-1], out=rest)
+        rest *= h
     return share, entries
 
 
@@ -87,6 +89,11 @@ def _share_at(h: float, x: float, month: int, delay: int) -> float:
     n = month - delay
     if np.ndim(h) or np.ndim(x):
         return _q(h, x) * (1.0 - (1.0 - h - x) ** max(n, 0))
+    return _share_at_scalar(h, x, n)
+
+
+def _share_at_scalar(h: float, x: float, n: int) -> float:
+    """:func:`_share_at` for plain numbers after ``n`` months of entries (the bisection's inner loop)."""
     if n <= 0 or h <= 0.0:
         return 0.0
     return h / (h + x) * (1.0 - (1.0 - h - x) ** n)
@@ -103,9 +110,10 @@ def solve_entry_rate(target: float, x: float, month: int, delay: int = 0) -> flo
             f"om måneden (højst {reachable:.0%})"
         )
     lo, hi = 0.0, 1.0
+    n = month - delay
     for _ in range(60):
         mid = (lo + hi) / 2
-        if _share_at(mid, x, month, delay) < target:
+        if _share_at_scalar(mid, x, n) < target:
             lo = mid
         else:
             hi = mid
@@ -200,7 +208,7 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         # A person in the stock is taken to hold the job for the visible part of each calendar year.
         cover = np.ones(horizon)
         return CohortEffect(
-            in_job=n * (s1 - s0)[..., :horizon] * k, starts=n * (e1 - e0)[..., :horizon] * k,
+            in_job=_scaled_difference(s1, s0, horizon, n * k), starts=_scaled_difference(e1, e0, horizon, n * k),
             exit_rate=x if not np.ndim(x) else x[..., None], duration=None,
             months_employed_per_year=_per_year(cover, years),
             effect_people=n * diff_at_target, effect_pp=100.0 * diff_at_target,
@@ -215,6 +223,16 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
             effect_people=_flat(float(n) * shown * k), effect_pp=_flat(100.0 * shown * k),
         )
     raise TypeError(f"unknown effect form {type(eff).__name__}")
+
+
+def _scaled_difference(a: np.ndarray, b: np.ndarray, months: int, scale) -> np.ndarray:
+    """(a - b) x scale over the first ``months``, reusing ``a``'s memory where the shapes allow."""
+    diff = a[..., :months]
+    diff -= b[..., :months]
+    if np.broadcast_shapes(diff.shape, np.shape(scale)) == diff.shape:
+        diff *= scale
+        return diff
+    return diff * scale
 
 
 def _divide(months: float, factor):

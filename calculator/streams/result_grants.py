@@ -24,7 +24,7 @@ def result_grants(cohort: Cohort, effect: CohortEffect, tl: Timeline, variation:
     """The cohort's result grants; with per-draw arrays (Monte Carlo) every amount gets a leading draws axis."""
     h = tl.horizon
     share = cohort.programme_share_resolved
-    amounts = np.zeros(np.broadcast_shapes((h,), effect.starts.shape))
+    amounts = np.zeros(h)
     tests = np.zeros(h)
     if share > 0:
         min_months = int(tl.scalar("resultattilskud.min_maaneder"))
@@ -32,18 +32,18 @@ def result_grants(cohort: Cohort, effect: CohortEffect, tl: Timeline, variation:
         high_window = int(tl.scalar("resultattilskud.hoej_sats_maaneder"))
         elapsed0 = (cohort.programme_year - 1) * 12  # programme months behind the cohort at month 1
         enough_hours = cohort.hours_per_week * variation.hours >= tl.scalar("resultattilskud.min_timer_pr_uge")
-        if np.any(enough_hours):
-            high, low = tl.monthly("resultattilskud.job_aar_1_3"), tl.monthly("resultattilskud.job_aar_4_5")
-            # Month by month over the few months with extra starts; per draw in a Monte Carlo run.
-            for start in effect.start_months():
-                paid = start + min_months - 1
-                elapsed = elapsed0 + start
-                if paid >= h or elapsed >= window:
-                    continue
-                qualifying = effect.qualifying_starts_in(start, min_months) * share
-                if np.ndim(enough_hours):
-                    qualifying = np.where(enough_hours[..., 0], qualifying, 0.0)
-                amounts[..., paid] += qualifying * (high[paid] if elapsed < high_window else low[paid])
+        paid_from = min_months - 1  # a start in month s is paid in month s + min_months - 1
+        if np.any(enough_hours) and paid_from < h:
+            start = np.arange(h - paid_from)
+            paid = start + paid_from
+            elapsed = elapsed0 + start  # programme months at job start
+            rate = np.where(elapsed < high_window, tl.monthly("resultattilskud.job_aar_1_3")[paid],
+                            tl.monthly("resultattilskud.job_aar_4_5")[paid]) * (elapsed < window)
+            qualifying = effect.qualifying_starts(min_months)[..., : h - paid_from] * share
+            if np.ndim(enough_hours):  # per draw (Monte Carlo): the hours threshold may differ
+                qualifying = np.where(enough_hours, qualifying, 0.0)
+            amounts = np.zeros(qualifying.shape[:-1] + (h,))
+            amounts[..., paid_from:] = qualifying * rate
         test_month = cohort.danish_test_month - 1
         if cohort.danish_test_passes and test_month < h and elapsed0 + test_month < window:
             tests[test_month] = cohort.danish_test_passes * share * tl.monthly("resultattilskud.danskproeve")[test_month]
