@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import streamlit as st  # noqa: E402
 
-from ui import compare, evidence, files, inputs, results, session, sources, style  # noqa: E402
+from ui import certainty, compare, evidence, files, inputs, results, session, sources, style  # noqa: E402
 from ui.i18n import LANGS, t  # noqa: E402
 
 st.set_page_config(page_title="Business case – beskæftigelse", page_icon=":material/bar_chart:", layout="wide")
@@ -70,6 +70,8 @@ with right:
         view = results.navigation(lang)
         if view == "results":
             results.render(cur.view, lang)
+        elif view == "certainty":
+            certainty.render(cur.view, lang, cur.stale)
         elif view == "sources":
             sources.render(cur.view, lang, cur.errors)
         elif view == "evidence":

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .i18n import t
 
-MAIN, MARKER = "main", "marker"
+MAIN, MARKER, ZERO = "main", "marker", "zero"
 TEMPLATE_FILE = Path(__file__).with_name("chart_templates.json")
 
 
@@ -56,6 +56,56 @@ def per_year_data(df: pd.DataFrame, lang: str = "da") -> dict:
 
 def compare_data(df: pd.DataFrame) -> dict:
     return {MAIN: _records(df, ["scenario", "month", "cumulative", "cumulative_text"])}
+
+
+def tornado_height(df: pd.DataFrame) -> int:
+    return 32 * len(df) + 80
+
+
+def tornado_data(df: pd.DataFrame, base: float, lang: str = "da") -> dict:
+    """Two segments per input, from the NPV as entered to the NPV at the low and at the high value.
+
+    ``df`` is :func:`ui.certainty.tornado_table` (sorted by swing). A side that could not be
+    calculated is left out (the table says why). ``room`` places an invisible point beyond each
+    segment's end, so the value printed there stays inside the chart.
+    """
+    low_l, high_l = t("cert_side_low", lang), t("cert_side_high", lang)
+    tiny = 0.5  # kroner: a segment this short has no length to label
+    rows = []
+    for r in df.to_dict(orient="records"):
+        segments = [(side, end, value_text, amount_text) for side, end, value_text, amount_text in (
+            (low_l, r["npv_low"], r["low_text"], r["npv_low_text"]), (high_l, r["npv_high"], r["high_text"], r["npv_high_text"]))
+            if end is not None and end == end]  # a side that could not be calculated (None or NaN) is left out
+        if not segments:
+            continue
+        segments.sort(key=lambda seg: -abs(seg[1] - base))  # the longer one first, so the shorter is drawn on top
+        flat = all(abs(end - base) < tiny for _, end, _, _ in segments)
+        for i, (side, end, value_text, amount_text) in enumerate(segments):
+            label = (t("cert_no_effect", lang) if i == 0 else "") if flat else value_text if abs(end - base) >= tiny else ""
+            rows.append({"label": r["label"], "order": r["order"], "side": side, "start": base, "end": end,
+                         "value_text": label, "amount_text": amount_text, "right": bool(end >= base),
+                         "tip_text": value_text})
+    ends = [base, *(row["end"] for row in rows)]
+    pad = 0.16 * ((max(ends) - min(ends)) or max(abs(base), 1.0))
+    for row in rows:
+        row["room"] = row["end"] + pad if row["right"] else row["end"] - pad
+    return {MAIN: rows, MARKER: [{"base": base}]}
+
+
+def montecarlo_data(bins: pd.DataFrame, percentiles: dict[int, float], lang: str = "da",
+                    texts: dict[int, str] | None = None) -> dict:
+    """The NPV histogram (bins from :func:`ui.certainty.histogram`), the percentile rules and the zero line.
+
+    ``texts`` are the percentiles as the tiles print them (for the tooltips).
+    """
+    pays, pays_not = t("cert_pays", lang), t("cert_pays_not", lang)
+    rows = [{"start": r["start"], "end": r["end"], "count": int(r["count"]), "range_text": r["range_text"],
+             "share_text": r["share_text"], "sign": pays if r["start"] >= 0 else pays_not}
+            for r in bins.to_dict(orient="records")]
+    marker = [{"value": v, "label": f"P{p}", "text": (texts or {}).get(p, "")} for p, v in percentiles.items()]
+    lo, hi = (float(bins["start"].min()), float(bins["end"].max())) if len(bins) else (0.0, 0.0)
+    zero = [{"v": 0.0}] if lo < 0 < hi else []
+    return {MAIN: rows, MARKER: marker, ZERO: zero}
 
 
 # ---------------------------------------------------------------- templates + rows -> spec

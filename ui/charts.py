@@ -20,8 +20,9 @@ import json
 import altair as alt
 import pandas as pd
 
-from .chartdata import (MAIN, MARKER, TEMPLATE_FILE, compare_data, cumulative_data, per_year_data, stakeholder_data,
-                        template_key, waterfall_data, waterfall_height)
+from .chartdata import (MAIN, MARKER, TEMPLATE_FILE, ZERO, compare_data, cumulative_data, montecarlo_data,
+                        per_year_data, stakeholder_data, template_key, tornado_data, tornado_height, waterfall_data,
+                        waterfall_height)
 from .i18n import LANGS, t
 
 LOCALES = {
@@ -29,6 +30,7 @@ LOCALES = {
     "en": {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["DKK ", ""]}},
 }
 GAIN, COST, TOTAL = "#2e7d32", "#c62828", "#1f4e79"
+LOW, HIGH = "#e0a040", "#1f4e79"  # tornado: the input at its low and at its high value
 AXIS_FORMAT = ",.0f"
 
 
@@ -151,6 +153,59 @@ def compare_chart(df: pd.DataFrame, lang: str = "da"):
     return _with_data(compare_template(lang), compare_data(df))
 
 
+# ---------------------------------------------------------------- tornado: one input at a time
+
+def tornado_template(lang: str = "da", height: int = 400):
+    low_l, high_l = t("cert_side_low", lang), t("cert_side_high", lang)
+    title = t("cert_hist_x", lang)
+    y = alt.Y("label:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False))
+    tooltip = [alt.Tooltip("label:N", title=t("cert_col_input", lang)), alt.Tooltip("side:N", title=" "),
+               alt.Tooltip("tip_text:N", title=t("col_value", lang)), alt.Tooltip("amount_text:N", title="NPV")]
+    base = alt.Chart(alt.Data(name=MAIN))
+    bars = base.mark_bar(opacity=0.9).encode(
+        y=y, x=alt.X("start:Q", title=title, axis=alt.Axis(format=AXIS_FORMAT)), x2="end:Q",
+        color=alt.Color("side:N", scale=alt.Scale(domain=[low_l, high_l], range=[LOW, HIGH]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=tooltip)
+    right = base.transform_filter("datum.right").mark_text(align="left", dx=4, fontSize=11, color="#222").encode(
+        y=y, x=alt.X("end:Q", title=title), text="value_text:N")
+    left = base.transform_filter("!datum.right").mark_text(align="right", dx=-4, fontSize=11, color="#222").encode(
+        y=y, x=alt.X("end:Q", title=title), text="value_text:N")
+    room = base.mark_point(opacity=0).encode(y=y, x=alt.X("room:Q", title=title))
+    rule = alt.Chart(alt.Data(name=MARKER)).mark_rule(color="#333", strokeWidth=2).encode(x=alt.X("base:Q", title=title))
+    return _finish(alt.layer(bars, right, left, room, rule), lang, height)
+
+
+def tornado_chart(df: pd.DataFrame, base: float, lang: str = "da"):
+    return _with_data(tornado_template(lang, tornado_height(df)), tornado_data(df, base, lang))
+
+
+# ---------------------------------------------------------------- Monte Carlo: the NPV's distribution
+
+def montecarlo_template(lang: str = "da", height: int = 280):
+    pays, pays_not = t("cert_pays", lang), t("cert_pays_not", lang)
+    title = t("cert_hist_x", lang)
+    bars = alt.Chart(alt.Data(name=MAIN)).mark_bar(stroke="white", strokeWidth=0.5).encode(
+        x=alt.X("start:Q", title=title, axis=alt.Axis(format=AXIS_FORMAT)), x2="end:Q",
+        y=alt.Y("count:Q", title=t("cert_hist_y", lang)), y2=alt.datum(0),
+        color=alt.Color("sign:N", scale=alt.Scale(domain=[pays, pays_not], range=[GAIN, COST]),
+                        legend=alt.Legend(title=None, orient="bottom")),
+        tooltip=[alt.Tooltip("range_text:N", title="NPV"), alt.Tooltip("count:Q", title=t("cert_col_count", lang)),
+                 alt.Tooltip("share_text:N", title=t("cert_col_share", lang))])
+    marker = alt.Chart(alt.Data(name=MARKER))
+    tooltip = [alt.Tooltip("label:N", title=" "), alt.Tooltip("text:N", title="NPV")]
+    rules = marker.mark_rule(color="#222", strokeDash=[5, 3], strokeWidth=1.5).encode(
+        x=alt.X("value:Q", title=title), tooltip=tooltip)
+    labels = marker.mark_text(align="left", dx=4, fontSize=12, fontWeight="bold", color="#222").encode(
+        x=alt.X("value:Q", title=title), y=alt.value(10), text="label:N", tooltip=tooltip)
+    zero = alt.Chart(alt.Data(name=ZERO)).mark_rule(color="#333", strokeWidth=1.5).encode(x=alt.X("v:Q", title=title))
+    return _finish(alt.layer(bars, zero, rules, labels), lang, height)
+
+
+def montecarlo_chart(bins: pd.DataFrame, percentiles: dict[int, float], lang: str = "da"):
+    return _with_data(montecarlo_template(lang), montecarlo_data(bins, percentiles, lang))
+
+
 # ---------------------------------------------------------------- the stored templates
 
 TEMPLATES = {
@@ -159,6 +214,8 @@ TEMPLATES = {
     "stakeholders": stakeholder_template,
     "per_year": per_year_template,
     "compare": compare_template,
+    "tornado": tornado_template,
+    "montecarlo": montecarlo_template,
 }
 VARIANTS = [(kind, lang, big) for kind in TEMPLATES for lang in LANGS for big in ((False, True) if kind == "cumulative" else (False,))]
 

@@ -25,3 +25,41 @@ def monthly_flows_csv(scenario_json: str, lang: str = "da") -> bytes:
     from .views import csv_bytes
 
     return csv_bytes(calculate(Scenario.model_validate_json(scenario_json)).monthly_table(lang), lang)
+
+
+# ---------------------------------------------------------------- "Hvor sikkert er det?": computed only when that view is shown
+# Each analysis is cached on (the scenario's canonical JSON, its spec's JSON), so a new seed reruns
+# only the Monte Carlo, and other views never run any of them.
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def break_even_of(scenario_json: str):
+    """:func:`calculator.analysis.break_even` (with the share roots and the latest month)."""
+    from calculator.analysis import break_even
+
+    return break_even(Scenario.model_validate_json(scenario_json))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def tornado_of(scenario_json: str, spec_json: str, lang: str = "da"):
+    """:func:`calculator.analysis.tornado` for a :class:`TornadoSpec` given as JSON."""
+    from calculator.analysis import TornadoSpec, tornado
+
+    return tornado(Scenario.model_validate_json(scenario_json), TornadoSpec.model_validate_json(spec_json), lang)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def montecarlo_of(scenario_json: str, spec_json: str):
+    """:func:`calculator.analysis.run_montecarlo` for a :class:`MonteCarloSpec` given as JSON (same seed, same draws)."""
+    from calculator.analysis import MonteCarloSpec, run_montecarlo
+
+    return run_montecarlo(Scenario.model_validate_json(scenario_json), MonteCarloSpec.model_validate_json(spec_json))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def haircut_of(scenario_json: str, designs_json: str, rates_json: str):
+    """:func:`calculator.analysis.apply_optimism_bias`; designs: cohort name -> design, rates: design -> share."""
+    import json
+
+    from calculator.analysis import apply_optimism_bias
+
+    return apply_optimism_bias(Scenario.model_validate_json(scenario_json), json.loads(designs_json), json.loads(rates_json))

@@ -9,6 +9,7 @@ import streamlit as st
 from calculator.scenario import Scenario
 
 from . import session
+from .certainty import export_args
 from .i18n import t
 from .share import MAX_FILE_BYTES, ScenarioInputError, scenario_file_bytes, scenario_from_json_bytes, share_url
 from .views import ResultView
@@ -38,18 +39,25 @@ def _on_upload(lang: str) -> None:
     ss["upload_feedback"] = ("success", [t("upload_ok", lang, name=scenario.name)])
 
 
-def export_bytes(scenario_json: str, kind: str) -> bytes:
-    """The Excel workbook or PDF report from calculator.export, made only when the user clicks (deferred)."""
+def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = None) -> bytes:
+    """The Excel workbook or PDF report from calculator.export, made only when the user clicks (deferred).
+
+    With ``analysis_args`` (:func:`ui.certainty.export_args`) the robustness section holds the
+    analyses of "Hvor sikkert er det?" with the specs on screen (the same cached results).
+    """
     import tempfile
     from pathlib import Path
 
     from calculator import export
     from calculator.model import calculate
 
+    from .certainty import export_analysis
+
     result = calculate(Scenario.model_validate_json(scenario_json))
+    analysis = export_analysis(scenario_json, analysis_args) if analysis_args is not None else None
     with tempfile.TemporaryDirectory() as d:
         path = Path(d, "rapport.pdf" if kind == "pdf" else "beregning.xlsx")
-        (export.write_report if kind == "pdf" else export.write_workbook)(result, path)
+        (export.write_report if kind == "pdf" else export.write_workbook)(result, path, analysis)
         return path.read_bytes()
 
 
@@ -71,9 +79,10 @@ def save_load_share(lang: str, view: ResultView | None, stale: bool) -> None:
         st.download_button(t("download_scenario", lang), data=scenario_file_bytes(scenario), file_name=f"{slug}.json",
                            mime="application/json", key="download_scenario", on_click="ignore", icon=":material/save:")
         json_text = view.scenario_json
-        st.download_button(t("download_pdf", lang), data=lambda: export_bytes(json_text, "pdf"), file_name=f"{slug}.pdf",
+        args = export_args(st.session_state, scenario, stale)  # the specs and haircut on screen (cheap to read)
+        st.download_button(t("download_pdf", lang), data=lambda: export_bytes(json_text, "pdf", args), file_name=f"{slug}.pdf",
                            mime="application/pdf", key="download_pdf", on_click="ignore", icon=":material/description:")
-        st.download_button(t("download_xlsx", lang), data=lambda: export_bytes(json_text, "xlsx"),
+        st.download_button(t("download_xlsx", lang), data=lambda: export_bytes(json_text, "xlsx", args),
                            file_name=f"{slug}.xlsx", key="download_xlsx", on_click="ignore", icon=":material/table_view:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         if stale:

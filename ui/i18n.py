@@ -302,6 +302,168 @@ S: dict[str, tuple[str, str]] = {
     "compare_load": ("Hent ind", "Load"),
     "compare_chart": ("Kumuleret nettoresultat, scenarierne oven på hinanden", "Cumulative net result, scenarios overlaid"),
     "col_scenario": ("Scenarie", "Scenario"),
+    # how certain is it? (break-even, tornado, Monte Carlo, optimism bias)
+    "nav_certainty": ("Hvor sikkert er det?", "How certain is it?"),
+    "cert_intro": (
+        "Hvor robust er resultatet? Break-even viser, hvor stor effekten mindst skal være; følsomheden viser, hvilke "
+        "forudsætninger der flytter resultatet mest; usikkerhedsberegningen regner mange mulige udfald på én gang.",
+        "How robust is the result? Break-even shows how large the effect must at least be; the sensitivity shows which "
+        "assumptions move the result most; the uncertainty calculation runs many possible outcomes at once.",
+    ),
+    "cert_breakeven": ("Hvornår betaler indsatsen sig?", "When does the effort pay for itself?"),
+    "cert_root_ok": (
+        "{cohort}: indsatsen betaler sig, hvis mindst {share} er i job efter {month} måneder (mod {without} uden "
+        "indsatsen, {pp} procentpoint); scenariet regner med {entered}.",
+        "{cohort}: the effort pays for itself if at least {share} are in a job after {month} months (against {without} "
+        "without the effort, {pp} percentage points); the scenario assumes {entered}.",
+    ),
+    "cert_root_always": (
+        "{cohort}: indsatsen betaler sig, selv om ikke flere end uden indsatsen ({without}) er i job efter {month} måneder.",
+        "{cohort}: the effort pays for itself even if no more than without the effort ({without}) are in a job after "
+        "{month} months.",
+    ),
+    "cert_root_never": (
+        "{cohort}: indsatsen betaler sig ikke ved nogen andel i job, der kan nås efter {month} måneder med den angivne "
+        "jobafgang.",
+        "{cohort}: the effort does not pay for itself at any share in jobs that can be reached after {month} months at "
+        "the entered job exit rate.",
+    ),
+    "cert_latest_from": ("{cohort}: jobstarterne må komme senest i måned {latest} (angivet: måned {entered}).",
+                         "{cohort}: the job starts may come by month {latest} at the latest (entered: month {entered})."),
+    "cert_latest_by": ("{cohort}: målet for andelen i job skal nås senest i måned {latest} (angivet: måned {entered}).",
+                       "{cohort}: the share in jobs must be reached by month {latest} at the latest (entered: month {entered})."),
+    "cert_tornado": ("Hvilke forudsætninger flytter resultatet mest?", "Which assumptions move the result most?"),
+    "cert_tornado_note": (
+        "Hver forudsætning flyttes alene til sin lave og høje værdi; alt andet er som angivet. Den lodrette linje er "
+        "NPV som angivet ({base}). Størst udsving øverst.",
+        "Each assumption is moved alone to its low and high value; everything else is as entered. The vertical line is "
+        "the NPV as entered ({base}). Largest swing at the top.",
+    ),
+    "cert_tornado_failed": ("Kunne ikke beregnes: {names}. Se tabellen.", "Could not be calculated: {names}. See the table."),
+    "cert_tornado_edit": ("Ret lav og høj værdi", "Edit the low and high values"),
+    "cert_tornado_edit_note": (
+        "Faktorer er i procent af scenariets egen værdi (100 % = som angivet). Udligning regnes fra og til og har "
+        "ingen tal at rette. Kommuneskat tom = laveste og højeste kommune i budgetåret.",
+        "Factors are in percent of the scenario's own value (100 % = as entered). Equalisation is switched off and on "
+        "and has no figures to edit. Municipal tax empty = the lowest and highest municipality in the budget year.",
+    ),
+    "cert_side_low": ("Lav værdi", "Low value"),
+    "cert_no_effect": ("ingen betydning her", "no effect here"),
+    "cert_side_high": ("Høj værdi", "High value"),
+    "cert_unit_factor": ("% af det angivne", "% of the entered value"),
+    "cert_unit_weeks": ("uger", "weeks"),
+    "cert_unit_pct": ("%", "%"),
+    "cert_low": ("Lav", "Low"),
+    "cert_high": ("Høj", "High"),
+    "cert_mode": ("Typisk", "Most likely"),
+    "cert_mean": ("Middel", "Mean"),
+    "cert_sd": ("Spredning", "Std. deviation"),
+    "cert_err_missing": ("Skriv et tal.", "Enter a number."),
+    "cert_err_range": ("Skal være mellem {lo} og {hi} (fik {v}).", "Must be between {lo} and {hi} (got {v})."),
+    "cert_err_order": ("Lav ({low}) er større end høj ({high}).", "Low ({low}) is greater than high ({high})."),
+    "cert_err_triangle": ("Der skal gælde lav ≤ typisk ≤ høj (fik {low}, {mode} og {high}).",
+                          "It must hold that low ≤ most likely ≤ high (got {low}, {mode} and {high})."),
+    "cert_err_whole": ("Skal være et helt tal.", "Must be a whole number."),
+    "cert_invalid_spec": (
+        "Der er fejl i værdierne (se markeringerne). Tallene nedenfor er fra de sidste gyldige værdier.",
+        "The values have errors (see the marks). The figures below are from the last valid values.",
+    ),
+    "cert_calc_error": ("Analysen kunne ikke gennemføres: {msg}", "The analysis could not be done: {msg}"),
+    "cert_col_input": ("Forudsætning", "Assumption"),
+    "cert_col_npv_low": ("NPV ved lav", "NPV at low"),
+    "cert_col_npv_high": ("NPV ved høj", "NPV at high"),
+    "cert_col_swing": ("Udsving", "Swing"),
+    "cert_col_note": ("Bemærkning", "Note"),
+    "cert_mc": ("Hvor sikkert er resultatet? Usikkerhedsberegning", "How certain is the result? Uncertainty calculation"),
+    "cert_mc_note": (
+        "Effekt, jobfastholdelse, løn, timer og omkostninger trækkes {draws} gange fra fordelingerne under \"Ret "
+        "fordelingerne\"; hvert træk er en hel beregning. Samme frø giver samme tal (NPV uden usikkerhed: {plain}).",
+        "Effect, job retention, wage, hours and costs are drawn {draws} times from the distributions under \"Edit the "
+        "distributions\"; each draw is a full calculation. The same seed gives the same figures (NPV without "
+        "uncertainty: {plain}).",
+    ),
+    "cert_seed": ("Frø (samme frø, samme tal)", "Seed (same seed, same figures)"),
+    "cert_draws": ("Antal træk", "Number of draws"),
+    "cert_p10": ("NPV, P10 (pessimistisk)", "NPV, P10 (pessimistic)"),
+    "cert_p50": ("NPV, P50 (median)", "NPV, P50 (median)"),
+    "cert_p90": ("NPV, P90 (optimistisk)", "NPV, P90 (optimistic)"),
+    "cert_p_help": ("{p} % af trækkene giver en lavere NPV.", "{p} % of the draws give a lower NPV."),
+    "cert_prob": ("Sandsynlighed for NPV ≥ 0", "Probability of NPV ≥ 0"),
+    "cert_prob_help": ("Sandsynligheden for, at indsatsen betaler sig: andelen af trækkene, hvor NPV er mindst 0.",
+                       "The probability that the effort pays off: the share of draws in which the NPV is at least 0."),
+    "cert_prob_delta": ("NPV ≥ 0 i {n} af {draws} træk", "NPV ≥ 0 in {n} of {draws} draws"),
+    "cert_unreachable": (
+        "I {n} af {draws} træk kunne andelen i job ikke nås med den trukne jobafgang; der er brugt den højest mulige andel.",
+        "In {n} of {draws} draws the share in jobs could not be reached at the drawn job exit rate; the highest possible "
+        "share was used.",
+    ),
+    "cert_mc_edit": ("Ret fordelingerne", "Edit the distributions"),
+    "cert_mc_edit_note": (
+        "Tallene er faktorer i procent af scenariets egen værdi (100 % = som angivet). Standardspændene er projektets "
+        "skøn: en effekt målt ét sted flytter sjældent uændret (±50 %), fastholdelsen er lige så usikker; lønnen er "
+        "ofte over mindstelønnen (op til +25 %), job kan have færre timer (ned til −20 %); omkostninger skrider oftere "
+        "op end ned (−10 % / +30 %).",
+        "The figures are factors in percent of the scenario's own value (100 % = as entered). The default spreads are "
+        "the project's own judgement: an effect measured in one place rarely transfers unchanged (±50 %), retention is "
+        "as uncertain; pay is often above the minimum wage (up to +25 %), jobs may have fewer hours (down to −20 %); "
+        "costs overrun more often than they undershoot (−10 % / +30 %).",
+    ),
+    "cert_kind": ("Fordeling", "Distribution"),
+    "cert_kind_triangular": ("Trekant (lav, typisk, høj)", "Triangular (low, most likely, high)"),
+    "cert_kind_uniform": ("Ligefordelt (lav, høj)", "Uniform (low, high)"),
+    "cert_kind_normal": ("Normal (middel, spredning)", "Normal (mean, std. deviation)"),
+    "cert_hist_x": ("NPV (kr.)", "NPV (DKK)"),
+    "cert_hist_y": ("Antal træk", "Draws"),
+    "cert_pays": ("NPV ≥ 0", "NPV ≥ 0"),
+    "cert_pays_not": ("NPV < 0", "NPV < 0"),
+    "cert_col_from": ("NPV fra", "NPV from"),
+    "cert_col_to": ("NPV til", "NPV to"),
+    "cert_col_count": ("Antal træk", "Draws"),
+    "cert_col_share": ("Andel", "Share"),
+    "cert_col_measure": ("Mål", "Measure"),
+    "cert_col_npv": ("NPV", "NPV"),
+    "cert_col_net": ("Nettoresultat", "Net result"),
+    "cert_row_mean": ("Middel", "Mean"),
+    "cert_row_plain": ("Uden usikkerhed (som angivet)", "Without uncertainty (as entered)"),
+    "cert_all_draws": ("Alle træk (CSV)", "All draws (CSV)"),
+    "cert_ob": ("Optimism bias: effekt fra evidensbiblioteket", "Optimism bias: effect from the evidence library"),
+    "cert_ob_intro": (
+        "En effekt fra en undersøgelse reduceres med en procent, der afhænger af undersøgelsens design: jo svagere "
+        "design, jo større reduktion. Reduktionen rammer kun effekten (med minus uden indsatsen). Procenterne er "
+        "standardværdier (skøn) og kan rettes.",
+        "An effect from a study is reduced by a percentage that depends on the study's design: the weaker the design, "
+        "the larger the haircut. The haircut only touches the effect (with minus without the effort). The percentages "
+        "are defaults (estimates) and can be edited.",
+    ),
+    "cert_ob_none": (
+        "Ingen målgruppe har en effekt fra evidensbiblioteket. Vælg en undersøgelse under \"Effekt fra kilderne\" og "
+        "tryk \"Brug denne effekt\"; så vises reduktionen her.",
+        "No cohort has an effect from the evidence library. Choose a study under \"Effect from the sources\" and press "
+        "\"Use this effect\"; the haircut is then shown here.",
+    ),
+    "cert_ob_stale": ("Ret fejlene i indtastningen for at se reduktionen.", "Fix the errors in the inputs to see the haircut."),
+    "cert_ob_edited": (
+        "{cohort}: effekten er ændret, efter \"{preset}\" blev lagt ind, så undersøgelsens reduktion bruges ikke.",
+        "{cohort}: the effect was changed after \"{preset}\" was entered, so the study's haircut is not used.",
+    ),
+    "cert_ob_rate": ("Reduktion for {design} (%)", "Haircut for {design} (%)"),
+    "cert_ob_default": ("Standard {rate}{status}: {reason}", "Default {rate}{status}: {reason}"),
+    "cert_ob_sources": ("Kilder til metoden", "Sources for the method"),
+    "cert_ob_cohort": ("**{cohort}** · {study} · {design} · reduktion {rate}",
+                       "**{cohort}** · {study} · {design} · haircut {rate}"),
+    "cert_ob_before": ("Før reduktionen", "Before the haircut"),
+    "cert_ob_after": ("Efter reduktionen", "After the haircut"),
+    "cert_ob_row_pp": ("Procentpoint af deltagerne", "Percentage points of the participants"),
+    "cert_ob_npv_before": ("NPV før reduktionen", "NPV before the haircut"),
+    "cert_ob_npv_after": ("NPV efter reduktionen", "NPV after the haircut"),
+    "cert_ob_net_line": ("Nettoresultat: før reduktionen {before}, efter reduktionen {after}",
+                         "Net result: before the haircut {before}, after the haircut {after}"),
+    "cert_ob_apply": ("Brug den reducerede effekt i scenariet", "Use the reduced effect in the scenario"),
+    "cert_ob_undo": ("Brug effekten fra undersøgelsen igen", "Use the study's effect again"),
+    "cert_ob_in_use": ("Den reducerede effekt bruges i scenariet: alle tal i appen er efter reduktionen.",
+                       "The reduced effect is used in the scenario: every figure in the app is after the haircut."),
+    "cert_ob_restored": ("Effekten fra undersøgelsen er lagt ind igen.", "The study's effect was entered again."),
+    "cert_stamp": ("{stamp} · usikkerhed: {draws} træk, frø {seed}", "{stamp} · uncertainty: {draws} draws, seed {seed}"),
 }
 
 MONTHS = {

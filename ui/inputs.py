@@ -97,6 +97,8 @@ def _apply_preset(uid: int, lang: str) -> None:
         return
     preset = preset_by_id(preset_id)
     ss.update(S.effect_values(uid, preset.effect))
+    ss[S.cohort_key(uid, "evidence")] = {"preset": preset.id, "design": preset.design}  # for the optimism-bias haircut
+    ss.pop(S.cohort_key(uid, "haircut"), None)
     ss[f"flash_c{uid}"] = t("preset_applied", lang, title=preset.label(lang))
 
 

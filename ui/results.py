@@ -63,14 +63,14 @@ def facts(view: ResultView, lang: str) -> None:
                + f"  \n{t('stamp_prefix', lang)}: {view.stamp.text(lang)}")
 
 
-VIEWS = ("results", "sources", "evidence", "compare")
+VIEWS = ("results", "certainty", "sources", "evidence", "compare")
 
 
 def navigation(lang: str) -> str:
     ss = st.session_state
     if ss.get("view") not in VIEWS:
         ss["view"] = "results"
-    return st.segmented_control(t("nav", lang), VIEWS, key="view", required=True,
+    return st.segmented_control(t("nav", lang), VIEWS, key="view", required=True, wrap=True,  # five views: may need two rows
                                 format_func=lambda v: t(f"nav_{v}", lang), label_visibility="collapsed")
 
 

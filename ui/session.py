@@ -180,7 +180,7 @@ def on_language_change() -> None:
     state makes the new widgets start from the real option values.
     """
     ss = st.session_state
-    sections = [k for k in ss if isinstance(k, str) and (k.startswith(("sec_", "tbl_")) or "_sec_" in k)]
+    sections = [k for k in ss if isinstance(k, str) and (k.startswith(("sec_", "tbl_", "cert_")) or "_sec_" in k)]
     keys = [*S.all_widget_keys(ss), *OTHER_KEYS, *sections]
     for key in keys:
         if key in ss:

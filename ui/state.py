@@ -20,11 +20,13 @@ Widget keys (also used by the tests):
   cN_boligsikring_pct, cN_friplads_pct, cN_wage, cN_hours, cN_tests, cN_test_month, cN_form,
   cN_extra_people, cN_from_month, cN_duration, cN_share_with_pct, cN_share_without_pct,
   cN_by_month, cN_exit_rate_pct, cN_start_delay, cN_weeks_shorter, cN_shorter_from_month,
-  cN_preset (preset picker), cN_apply_preset and cN_remove (buttons)
-  other widgets (set in ui/*.py): lang, presentation, view (results/sources/evidence/compare),
+  cN_preset (preset picker), cN_apply_preset and cN_remove (buttons); non-widget cN_evidence (the preset put
+  into the effect) and cN_haircut (the optimism-bias haircut put into it), see ui/certainty.py
+  other widgets (set in ui/*.py): lang, presentation, view (results/certainty/sources/evidence/compare),
   cohort_pick (which cohort is shown, a cohort id), new_cohort_type, add_cohort, example,
   load_example, upload, download_scenario, ovr_param, ovr_value, ovr_apply, ovr_remove_<name>,
-  compare_add, compare_clear, compare_load_<i>, compare_remove_<i>
+  compare_add, compare_clear, compare_load_<i>, compare_remove_<i>; the view "Hvor sikkert er det?" has its
+  own keys (cert_*, ob_apply, ob_undo), listed in ui/certainty.py
   non-widget: cohort_ids, next_cohort_id, overrides, last_valid_json, share_token, compare
 """
 

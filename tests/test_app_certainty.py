@@ -1,0 +1,334 @@
+"""The app's "Hvor sikkert er det?" view (ui/certainty.py), driven with AppTest, against calculator.analysis.
+
+Expected figures come from calling the analysis API directly on the equivalent scenario and are
+formatted the way the view formats them, so "equal" means exactly the analysis' numbers. Widget
+keys are listed in ui/certainty.py (cert_seed, cert_draws, cert_t_<input>_low/_high,
+cert_mc_<input>_<param>, cert_ob_<design>, ob_apply, ob_undo; boxes sec_cert_tornado, sec_cert_mc).
+The Monte Carlo runs with 2,000 draws here to keep the tests quick.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from test_app import example, expected_tiles, start, tiles, with_cohort
+
+import calculator.analysis as analysis
+from calculator.analysis import (MonteCarloSpec, Range, TornadoSpec, apply_optimism_bias, break_even, run_montecarlo,
+                                 tornado)
+from calculator.formatting import number, pct
+from calculator.presets import preset_by_id
+from calculator.scenario import Scenario
+from calculator.stamp import scenario_hash
+from ui import certainty, charts, files
+from ui.certainty import probability_text
+from ui.fmt import count, money
+
+DRAWS = 2000
+NAME = "Ægtefælleforsørgede"  # the example's cohort
+
+
+def no_crash(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def errors(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+def certainty_view(at=None, draws: int | None = DRAWS):
+    at = at or start()
+    at.segmented_control(key="view").set_value("certainty").run()
+    no_crash(at)
+    if draws is not None:
+        at.number_input(key="cert_draws").set_value(draws).run()
+        no_crash(at)
+    return at
+
+
+def mc_tiles(at) -> dict[str, str]:
+    shown = tiles(at)
+    return {k: shown[k] for k in ("NPV, P10 (pessimistisk)", "NPV, P50 (median)", "NPV, P90 (optimistisk)",
+                                  "Sandsynlighed for NPV ≥ 0")}
+
+
+def expected_mc(scenario: Scenario, seed: int = 2024, draws: int = DRAWS) -> dict[str, str]:
+    mc = run_montecarlo(scenario, MonteCarloSpec(draws=draws, seed=seed))
+    npv = mc.percentiles("npv")
+    return {"NPV, P10 (pessimistisk)": money(npv[10]), "NPV, P50 (median)": money(npv[50]),
+            "NPV, P90 (optimistisk)": money(npv[90]), "Sandsynlighed for NPV ≥ 0": probability_text(mc.probability_pays_off)}
+
+
+# ---------------------------------------------------------------- the view
+
+def test_the_section_opens_with_the_models_break_even_sentence_and_both_charts():
+    at = certainty_view(draws=None)
+    expected = break_even(example()).sentence("da")
+    assert f"**{expected}**" in [m.value for m in at.markdown]
+    assert "Indsatsen betaler sig over 36 måneder, hvis mindst 8,0 flere kommer i job" in expected
+    assert len(at.get("vega_lite_chart")) == 2  # tornado and Monte Carlo histogram
+    assert not errors(at) and not at.warning
+    captions = " ".join(c.value for c in at.caption)
+    assert f"scenarie {scenario_hash(example())}" in captions and "10.000 træk, frø 2024" in captions  # the stamp
+    assert tiles(at)["Nutidsværdi (NPV)"] == expected_tiles(example())["Nutidsværdi (NPV)"]  # the tiles stay
+
+
+def test_share_roots_are_shown_in_plain_sentences():
+    at = start()
+    at.radio(key="c0_form").set_value("andel_i_job").run()
+    at = certainty_view(at, draws=None)
+    scenario = with_cohort(example(), effect={"form": "andel_i_job", "share_with": 0.3, "share_without": 0.2})
+    be = break_even(scenario)
+    shown = " ".join(m.value for m in at.markdown)
+    assert f"**{be.sentence('da')}**" in shown
+    root = be.share_roots[0]
+    assert root.status == "ok"
+    assert f"{NAME}: indsatsen betaler sig, hvis mindst" in shown
+    assert pct(root.break_even_share, 1) in shown and "efter 12 måneder" in shown
+
+
+def test_monte_carlo_figures_equal_the_model_and_the_seed_reproduces_them():
+    at = certainty_view()
+    first = mc_tiles(at)
+    assert first == expected_mc(example(), seed=2024)
+    assert any("NPV ≥ 0 i" in m.proto.delta and "af 2.000 træk" in m.proto.delta for m in at.metric)
+    at.number_input(key="cert_seed").set_value(7).run()
+    no_crash(at)
+    assert mc_tiles(at) == expected_mc(example(), seed=7)
+    assert mc_tiles(at)["NPV, P50 (median)"] != first["NPV, P50 (median)"]
+    at.number_input(key="cert_seed").set_value(2024).run()
+    assert mc_tiles(at) == first
+
+
+def test_an_edited_distribution_is_used():
+    at = certainty_view()
+    at.session_state["sec_cert_mc"] = True
+    at.run()
+    at.selectbox(key="cert_mc_costs_kind").set_value("normal").run()
+    at.number_input(key="cert_mc_costs_mean").set_value(120.0).run()
+    at.number_input(key="cert_mc_costs_sd").set_value(10.0).run()
+    no_crash(at)
+    spec = MonteCarloSpec(draws=DRAWS, costs=analysis.Distribution(kind="normal", mean=1.2, sd=0.1))
+    mc = run_montecarlo(example(), spec)
+    assert mc_tiles(at)["NPV, P50 (median)"] == money(mc.percentiles("npv")[50])
+
+
+def test_a_bad_distribution_entry_shows_the_danish_message_and_keeps_the_figures():
+    at = certainty_view()
+    good = mc_tiles(at)
+    at.session_state["sec_cert_mc"] = True
+    at.run()
+    at.number_input(key="cert_mc_effect_low").set_value(160.0).run()
+    no_crash(at)
+    assert "Der skal gælde lav ≤ typisk ≤ høj (fik 160 %, 100 % og 150 %)." in errors(at)
+    assert any("sidste gyldige værdier" in w.value for w in at.warning)
+    assert mc_tiles(at) == good  # the last valid analysis stays on screen
+    assert at.number_input(key="cert_mc_effect_low").value == 160.0  # what the user typed stays
+    at.number_input(key="cert_mc_effect_high").set_value(1200.0).run()
+    assert "Skal være mellem 0 % og 1.000 % (fik 1.200 %)." in errors(at)
+    at.number_input(key="cert_mc_effect_high").set_value(150.0).run()
+    at.number_input(key="cert_mc_effect_low").set_value(50.0).run()
+    assert not errors(at) and mc_tiles(at) == good
+    at.number_input(key="cert_draws").set_value(10).run()
+    assert "Skal være mellem 100 og 200.000 (fik 10)." in errors(at)
+    assert mc_tiles(at) == good
+
+
+def test_the_tornado_table_equals_the_model_and_its_ranges_are_editable():
+    at = certainty_view(draws=None)
+    at.session_state["tbl_cert_tornado"] = True
+    at.run()
+    no_crash(at)
+    table = at.dataframe[0].value
+    expected = tornado(example())
+    assert list(table["Forudsætning"]) == [b.label for b in expected.bars]  # sorted by swing
+    row = table[table["Forudsætning"] == "Effekt (ekstra i job)"].iloc[0]
+    bar = next(b for b in expected.bars if b.key == "effect")
+    assert (row["NPV ved lav"], row["NPV ved høj"], row["Lav"]) == (money(bar.npv_low), money(bar.npv_high), "−25 %")
+
+    at.session_state["sec_cert_tornado"] = True
+    at.run()
+    at.number_input(key="cert_t_effect_low").set_value(50.0).run()
+    no_crash(at)
+    table = at.dataframe[0].value
+    bar = next(b for b in tornado(example(), TornadoSpec(effect=Range(low=0.5, high=1.25))).bars if b.key == "effect")
+    row = table[table["Forudsætning"] == "Effekt (ekstra i job)"].iloc[0]
+    assert (row["NPV ved lav"], row["Lav"]) == (money(bar.npv_low), "−50 %")
+
+
+def test_a_tornado_low_above_high_is_refused_at_the_field():
+    at = certainty_view(draws=None)
+    at.session_state["sec_cert_tornado"] = True
+    at.session_state["tbl_cert_tornado"] = True
+    at.run()
+    before = at.dataframe[0].value
+    at.number_input(key="cert_t_costs_low").set_value(130.0).run()
+    no_crash(at)
+    assert "Lav (130 %) er større end høj (125 %)." in errors(at)
+    assert any("sidste gyldige værdier" in w.value for w in at.warning)
+    assert at.dataframe[0].value.equals(before)
+    at.number_input(key="cert_t_discount_rate_high").set_value(25.0).run()
+    assert "Skal være mellem 0 % og 20 % (fik 25 %)." in errors(at)
+
+
+def test_other_views_run_no_analysis(monkeypatch):
+    calls = []
+    for name in ("break_even", "tornado", "run_montecarlo"):
+        real = getattr(analysis, name)
+        monkeypatch.setattr(analysis, name, lambda *a, _real=real, _name=name, **k: (calls.append(_name), _real(*a, **k))[1])
+    at = start()
+    at.number_input(key="c0_size").set_value(61).run()
+    at.segmented_control(key="view").set_value("sources").run()
+    no_crash(at)
+    assert calls == []
+    at.segmented_control(key="view").set_value("certainty").run()
+    no_crash(at)
+    assert sorted(set(calls)) == ["break_even", "run_montecarlo", "tornado"]
+
+
+def test_english_and_a_language_switch_with_the_editors_open():
+    at = certainty_view(draws=None)
+    at.session_state["sec_cert_mc"] = True
+    at.session_state["sec_cert_tornado"] = True
+    at.run()
+    at.segmented_control(key="lang").set_value("en").run()
+    no_crash(at)
+    assert f"**{break_even(example()).sentence('en')}**" in [m.value for m in at.markdown]
+    assert at.selectbox(key="cert_mc_effect_kind").value == "triangular"
+    assert "Probability of NPV ≥ 0" in tiles(at)
+
+
+# ---------------------------------------------------------------- optimism bias
+
+def _with_preset(preset_id: str = "slagelse_fremskudt"):
+    at = start()
+    at.selectbox(key="c0_preset").set_value(preset_id).run()
+    at.button(key="c0_apply_preset").click().run()
+    no_crash(at)
+    return at, with_cohort(example(), effect=preset_by_id(preset_id).effect)
+
+
+def _haircut_shown(at) -> tuple[dict[str, str], dict]:
+    """The NPV tiles before/after, and the cohort's table as {row: (before, after)}."""
+    shown = tiles(at)
+    table = next(t.value for t in at.table if "Før reduktionen" in t.value.columns)
+    rows = {r["Mål"]: (r["Før reduktionen"], r["Efter reduktionen"]) for r in table.to_dict(orient="records")}
+    return {k: shown[k] for k in ("NPV før reduktionen", "NPV efter reduktionen")}, rows
+
+
+def test_without_a_preset_the_haircut_explains_how_to_get_one():
+    at = certainty_view(draws=None)
+    assert any("Ingen målgruppe har en effekt fra evidensbiblioteket" in c.value for c in at.caption)
+    assert "ob_apply" not in [b.key for b in at.button]
+
+
+def test_the_haircut_shows_before_and_after_as_the_model_and_can_be_applied_and_undone():
+    at, scenario = _with_preset()
+    at = certainty_view(at, draws=None)
+    h = apply_optimism_bias(scenario, {NAME: "quasi_experimental"})
+    figures, row = _haircut_shown(at)
+    assert figures == {"NPV før reduktionen": money(h.npv_before), "NPV efter reduktionen": money(h.npv_after)}
+    c = h.cohorts[0]
+    assert c.haircut == 0.25  # the default for a quasi-experimental study (defaults/optimism_bias.yaml)
+    assert row["Ekstra i job"] == (count(c.people_before), count(c.people_after))
+    assert row["Procentpoint af deltagerne"] == (number(c.pp_before, 1), number(c.pp_after, 1))
+    assert row["Effekt"][0].startswith("28 % i job med indsatsen mod 4,5 %")
+    assert any("Kvasi-eksperimentel" in m.value and "reduktion 25 %" in m.value for m in at.markdown)
+    assert any("Green Book" in cap.value for cap in at.caption)  # the default's source is shown
+
+    at.number_input(key="cert_ob_quasi_experimental").set_value(40.0).run()  # the percentage is editable
+    no_crash(at)
+    h40 = apply_optimism_bias(scenario, {NAME: "quasi_experimental"}, {"quasi_experimental": 0.4})
+    figures, row = _haircut_shown(at)
+    assert figures == {"NPV før reduktionen": money(h40.npv_before), "NPV efter reduktionen": money(h40.npv_after)}
+    assert row["Ekstra i job"] == (count(h40.cohorts[0].people_before), count(h40.cohorts[0].people_after))
+
+    at.button(key="ob_apply").click().run()  # use the reduced effect in the scenario
+    no_crash(at)
+    used = Scenario.model_validate_json(at.session_state["last_valid_json"])
+    assert used.cohorts[0].effect.share_with == pytest.approx(h40.after.cohorts[0].effect.share_with, abs=1e-12)
+    assert tiles(at)["Nutidsværdi (NPV)"] == money(h40.npv_after) == expected_tiles(h40.after)["Nutidsværdi (NPV)"]
+    assert any("bruges i scenariet" in s.value for s in at.success)
+    figures, _ = _haircut_shown(at)  # still the same before and after: the study's effect and the reduced one
+    assert figures == {"NPV før reduktionen": money(h40.npv_before), "NPV efter reduktionen": money(h40.npv_after)}
+    assert "ob_apply" not in [b.key for b in at.button]  # no second haircut on top of the first
+
+    at.button(key="ob_undo").click().run()
+    no_crash(at)
+    assert at.session_state["last_valid_json"] == scenario.canonical_json()
+
+
+def test_a_bad_haircut_percentage_is_refused_at_the_field():
+    at, scenario = _with_preset("esbjerg_jobparate")  # descriptive: 50 %
+    at = certainty_view(at, draws=None)
+    h = apply_optimism_bias(scenario, {NAME: "descriptive"})
+    at.number_input(key="cert_ob_descriptive").set_value(150.0).run()
+    no_crash(at)
+    assert "Skal være mellem 0 % og 100 % (fik 150 %)." in errors(at)
+    figures, _ = _haircut_shown(at)
+    assert figures["NPV efter reduktionen"] == money(h.npv_after)  # the last valid percentage is used
+
+
+def test_an_effect_edited_after_the_preset_gets_no_haircut():
+    at, _ = _with_preset()
+    at.number_input(key="c0_share_with_pct").set_value(30.0).run()
+    at = certainty_view(at, draws=None)
+    assert any("effekten er ændret" in c.value for c in at.caption)
+    assert "ob_apply" not in [b.key for b in at.button]
+
+
+# ---------------------------------------------------------------- exports carry the analysis on screen
+
+def test_the_excel_export_holds_the_analysis_with_the_specs_on_screen():
+    openpyxl = pytest.importorskip("openpyxl")
+    scenario = example()
+    state = {"cert_seed": 7, "cert_draws": DRAWS, "cert_t_effect_low": 50.0}
+    args = certainty.export_args(state, scenario, stale=False)
+    assert json.loads(args[1])["seed"] == 7 and json.loads(args[0])["effect"]["low"] == 0.5
+    book = openpyxl.load_workbook(io.BytesIO(files.export_bytes(scenario.canonical_json(), "xlsx", args)))
+    ws = book["Robusthed"]
+    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert break_even(scenario).sentence("da") in text
+    assert "2.000 træk (frø 7)" in text
+    bad = certainty.export_args({**state, "cert_mc_effect_low": 160.0, "cert_last_mc": args[1]}, scenario, stale=False)
+    assert bad[1] == args[1]  # a bad entry: the last valid spec, as on screen
+
+
+def test_the_export_carries_the_haircut_put_into_the_scenario():
+    at, scenario = _with_preset()
+    at = certainty_view(at, draws=None)
+    at.button(key="ob_apply").click().run()
+    state = {k: at.session_state[k] for k in ("cohort_ids", "c0_evidence", "c0_haircut")}
+    used = Scenario.model_validate_json(at.session_state["last_valid_json"])
+    _, _, haircut = certainty.export_args(state, used, stale=False)
+    assert haircut is not None
+    h = certainty.compute.haircut_of(*haircut)
+    expected = apply_optimism_bias(scenario, {NAME: "quasi_experimental"})
+    assert (h.npv_before, h.npv_after) == pytest.approx((expected.npv_before, expected.npv_after))
+
+
+# ---------------------------------------------------------------- charts
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_certainty_charts_are_valid_altair(lang):
+    tor = tornado(example(), lang=lang)
+    df = certainty.tornado_table(tor, lang)
+    spec = charts.tornado_chart(df, tor.base_npv, lang).to_dict()  # validates against the Vega-Lite schema
+    assert len(spec["datasets"]["main"]) == 2 * len(tor.bars)
+    mc = run_montecarlo(example(), MonteCarloSpec(draws=500))
+    bins = certainty.histogram(mc.npv, lang)
+    assert int(bins["count"].sum()) == 500
+    assert (bins["start"] == 0).any() or not (mc.npv.min() < 0 < mc.npv.max())  # 0 is a bin edge
+    spec = charts.montecarlo_chart(bins, mc.percentiles("npv"), lang).to_dict()
+    assert [m["label"] for m in spec["datasets"]["marker"]] == ["P10", "P50", "P90"]
+
+
+def test_probability_text_never_rounds_to_a_false_certainty():
+    assert probability_text(0.73) == "73 %"
+    assert probability_text(0.999) == "99,9 %"
+    assert probability_text(0.9999) == "> 99,9 %"
+    assert probability_text(1.0) == "100 %"
+    assert probability_text(0.0004) == "< 0,1 %"
+    assert probability_text(0.0) == "0 %"
