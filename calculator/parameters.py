@@ -128,7 +128,11 @@ _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _n
 
 def load_yaml_strict(text: str):
     """Parse YAML safely (no object construction) and refuse duplicate keys."""
-    return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+    loader = _StrictLoader(text)  # a SafeLoader: plain data only, never Python objects
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _describe_validation(exc: ValidationError) -> str:

@@ -45,6 +45,7 @@ from calculator.scenario import Effect, Scenario
 from . import chartdata, compute
 from . import state as S
 from .fmt import count, money, share
+from .results import table_and_csv
 from .i18n import t
 from .inputs import PERSIST, section, show_errors
 from .results import csv_button
@@ -532,20 +533,11 @@ def _tornado(scenario_json: str, scenario: Scenario, lang: str) -> None:
         if failed:
             note += " " + t("cert_tornado_failed", lang, names=", ".join(failed))
         st.caption(note)
-        _table_and_csv(display_tornado(df, lang),
+        table_and_csv(display_tornado(df, lang),
                        df[["key", "label", "low", "high", "low_text", "high_text", "npv_low", "npv_high", "net_low",
                            "net_high", "swing", "error"]],
                        "foelsomhed" if lang == "da" else "sensitivity", "cert_tornado", lang)
     _tornado_editor(scenario.budget_year, errors, lang)
-
-
-def _table_and_csv(table: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, lang: str) -> None:
-    # The pattern of ui.results: a stateful box, drawn only when opened.
-    box = st.expander(t("show_table", lang), icon=":material/table:", key=f"tbl_{key}", on_change="rerun")
-    if box.open:
-        with box:
-            st.dataframe(table, hide_index=True, width="stretch")
-            csv_button(t("download_csv", lang), raw, f"{name}.csv", f"csv_{key}", lang)
 
 
 def _unit_label(unit: Unit, lang: str) -> str:

@@ -80,7 +80,7 @@ def csv_button(label: str, raw: pd.DataFrame, file_name: str, key: str, lang: st
                        key=key, on_click="ignore", icon=":material/download:")
 
 
-def _table_and_csv(table: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, lang: str) -> None:
+def table_and_csv(table: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, lang: str) -> None:
     # Stateful, so a closed box costs nothing: the table is drawn only when it is opened.
     box = st.expander(t("show_table", lang), icon=":material/table:", key=f"tbl_{key}", on_change="rerun")
     if box.open:
@@ -104,7 +104,7 @@ def render(view: ResultView, lang: str) -> None:
     s = view.summary
     st.markdown(f"#### {t('chart_cumulative', lang)}")
     cumulative(view, lang)
-    _table_and_csv(display_cumulative(view), _raw(view.cumulative, ["month", "date", "net", "cumulative"]),
+    table_and_csv(display_cumulative(view), _raw(view.cumulative, ["month", "date", "net", "cumulative"]),
                    "kumuleret" if lang == "da" else "cumulative", "cumulative", lang)
 
     st.markdown(f"#### {t('chart_waterfall', lang)}")
@@ -114,7 +114,7 @@ def render(view: ResultView, lang: str) -> None:
     st.caption(t("waterfall_note", lang, before=money(s.kommuneskat_foer_udligning, lang),
                  after=money(s.kommuneskat_efter_udligning, lang),
                  basis=t("waterfall_after" if s.headline_after_udligning else "waterfall_before", lang)))
-    _table_and_csv(display_waterfall(view), _raw(wf, ["key", "label", "kind", "amount"]),
+    table_and_csv(display_waterfall(view), _raw(wf, ["key", "label", "kind", "amount"]),
                    "vandfald" if lang == "da" else "waterfall", "waterfall", lang)
 
     c1, c2 = st.container(), st.container()
@@ -123,13 +123,13 @@ def render(view: ResultView, lang: str) -> None:
         st.vega_lite_chart(chartdata.spec("stakeholders", chartdata.stakeholder_data(view.stakeholders), lang),
                            width="stretch", key="chart_stakeholders")
         st.caption(t("stakeholder_note", lang))
-        _table_and_csv(display_stakeholders(view), _raw(view.stakeholders, ["key", "label", "amount"]),
+        table_and_csv(display_stakeholders(view), _raw(view.stakeholders, ["key", "label", "amount"]),
                        "parter" if lang == "da" else "parties", "stakeholders", lang)
     with c2:
         st.markdown(f"#### {t('chart_per_year', lang)}")
         st.vega_lite_chart(chartdata.spec("per_year", chartdata.per_year_data(view.per_year, lang), lang),
                            width="stretch", key="chart_per_year")
-        _table_and_csv(display_per_year(view), _raw(view.per_year, ["year", "gains", "costs", "net"]),
+        table_and_csv(display_per_year(view), _raw(view.per_year, ["year", "gains", "costs", "net"]),
                        "pr_aar" if lang == "da" else "per_year", "per_year", lang)
 
     st.markdown(f"#### {t('table_per_cohort', lang)}")
