@@ -19,6 +19,19 @@ if str(ROOT) not in sys.path:
 
 from calculator import Scenario  # noqa: E402
 
+
+def shared_dir() -> Path | None:
+    """The project's shared folder (domain note, seeds, reference data): beside the checkout, as
+    on the developers' machines and in CI; None where it is not there (the tests that compare
+    against it are then skipped)."""
+    for candidate in (ROOT.parent / "shared", Path("/work/shared")):
+        if (candidate / "DOMAIN.md").is_file():
+            return candidate
+    return None
+
+
+SHARED = shared_dir()
+
 # 37 h/week = 37 x 52 / 12 hours a month (the model's month is 52/12 weeks).
 HOURS_PER_MONTH_37 = 37 * 52 / 12
 

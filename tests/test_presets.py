@@ -10,9 +10,10 @@ import pytest
 from calculator.model import calculate
 from calculator.presets import CAUSAL_DESIGNS, PresetError, load_presets, parse_presets, preset_by_id
 from calculator.scenario import load_scenario
+from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path("/work/shared/seeds")
+SEEDS = SHARED / "seeds" if SHARED else Path("/nonexistent/shared/seeds")
 EXAMPLE = ROOT / "defaults" / "scenarios" / "greve_coach_aegtefaelleforsoergede.yaml"
 PRESETS = load_presets()
 
@@ -62,7 +63,7 @@ def test_descriptive_ones_are_flagged_non_causal():
 @pytest.mark.parametrize("preset", PRESETS, ids=lambda p: p.id)
 def test_seed_file_exists_and_the_quote_is_in_the_cited_lines(preset):
     if not SEEDS.is_dir():
-        pytest.skip("/work/shared/seeds is not available on this machine")
+        pytest.skip("the shared folder with the seed documents is not beside this checkout")
     path = SEEDS / preset.source.seed
     assert path.is_file(), f"{preset.id}: seed file {path} is missing"
     lines = path.read_text(encoding="utf-8").splitlines()
