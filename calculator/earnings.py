@@ -24,14 +24,11 @@ WEEKS_PER_MONTH = 52 / 12
 class Earnings:
     wage: np.ndarray  # gross monthly wage of one extra person in a job
     am_rate: np.ndarray | float  # a number when it is the same in every month
+    wage_after_am: np.ndarray
     benefit: np.ndarray  # monthly benefit the person would receive without a job (0 outside the system)
     benefit_stops: np.ndarray  # the part of the benefit that stops while in the job
 
-    # Cached: several streams read them, and with Monte Carlo draws each is a (draws, months) array.
-    @cached_property
-    def wage_after_am(self) -> np.ndarray:
-        return self.wage * (1.0 - self.am_rate)
-
+    # Cached: several streams read it, and with Monte Carlo draws it is a (draws, months) array.
     @cached_property
     def income_gain(self) -> np.ndarray:
         """Extra household income after AM-bidrag (the means-tested supports' base)."""
@@ -65,9 +62,12 @@ def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) 
     wage = hourly * (variation.wage * hours_month)  # the multipliers are combined first: one pass over the months
     am = tl.monthly_or_constant("skat.am_bidrag")
     benefit = monthly_benefit(cohort, tl, variation)
+    wage_after_am = wage * (1.0 - am)
     if benefit.any():
         disregard = tl.monthly_or_constant("ydelse.fradrag_pr_arbejdstime") * hours_month
-        stops = np.minimum(np.maximum(wage * (1.0 - am) - disregard, 0.0), benefit)  # clip to [0, benefit]
+        stops = wage_after_am - disregard  # a new array, clipped to [0, benefit] in place
+        np.maximum(stops, 0.0, out=stops)
+        np.minimum(stops, benefit, out=stops)
     else:
         stops = np.zeros(tl.horizon)
-    return Earnings(wage=wage, am_rate=am, benefit=benefit, benefit_stops=stops)
+    return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit, benefit_stops=stops)

@@ -15,7 +15,9 @@ baseline would have happened anyway (deadweight). Three forms are accepted:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -30,12 +32,17 @@ class CohortEffect:
     # Arrays have the months on the last axis; with a Monte Carlo variation a leading draws axis
     # too (and exit_rate, duration, effect_people and the yearly months are then per draw).
     in_job: np.ndarray  # extra people in a job in each month (negative during lock-in)
-    starts: np.ndarray  # extra job starts in each month
+    make_starts: Callable[[], np.ndarray]  # extra job starts in each month, made when first asked for
     exit_rate: float | None  # for form (b)
     duration: float | None  # for forms (a) and (c): months each extra job lasts
     months_employed_per_year: dict[int, float]  # per extra person, for the annual tax caps
     effect_people: float  # the headline "extra people in jobs"
     effect_pp: float  # the same in percentage points of the cohort
+
+    @cached_property
+    def starts(self) -> np.ndarray:
+        """Extra job starts in each month; only the result grants need them, so they are made lazily."""
+        return self.make_starts()
 
     def qualifying_starts(self, min_months: int) -> np.ndarray:
         """Extra starts in each month that last at least ``min_months`` continuous months (the
@@ -47,18 +54,18 @@ class CohortEffect:
         return np.zeros_like(self.starts)
 
 
-def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.ndarray]:
-    """Share in job and share entering a job in each month; no entries before ``delay``.
+def _share_path(h, x, months: int, delay: int) -> np.ndarray:
+    """Share in a job in each month; no entries before ``delay``.
 
     The recursion s[t] = s[t-1](1-h-x) + h from s = 0 has the closed form q(1 - (1-h-x)^n) with
-    q = h/(h+x) and n the months of entries so far; entries are h(1 - s[t-1]).
-    With arrays of rates (one per draw) the paths get a leading draws axis.
+    q = h/(h+x) and n the months of entries so far. With arrays of rates (one per draw) the path
+    gets a leading draws axis.
     """
     per_draw = bool(np.ndim(h) or np.ndim(x))
     if per_draw:
         h, x = np.asarray(h, dtype=float)[..., None], np.asarray(x, dtype=float)[..., None]
     elif h <= 0.0:
-        return np.zeros(months), np.zeros(months)
+        return np.zeros(months)
     first = min(max(delay, 0), months)  # the first month with entries (n = 1)
     shape = (np.broadcast_shapes(np.shape(h), np.shape(x))[:-1] if per_draw else ()) + (months,)
     # Written in place: with 10,000 draws every temporary (draws, months) array costs more than the arithmetic.
@@ -68,13 +75,21 @@ def _path(h: float, x: float, months: int, delay: int) -> tuple[np.ndarray, np.n
     np.cumprod(np.broadcast_to(1.0 - h - x, tail.shape), axis=-1, out=tail)
     np.subtract(1.0, tail, out=tail)
     tail *= _q(h, x)
-    entries = np.zeros(shape)
-    if first < months:
-        entries[..., first] = h[..., 0] if per_draw else h  # nobody in a job before the first entries
+    return share
+
+
+def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
+    """Share entering a job in each month: h (1 - s[t-1]) from the first month with entries."""
+    months = share.shape[-1]
+    entries = np.zeros(share.shape)
+    first = min(max(delay, 0), months)
+    if first < months and np.any(np.asarray(h) > 0.0):
+        h_col = np.asarray(h, dtype=float)[..., None] if np.ndim(h) else h
+        entries[..., first] = h  # nobody in a job before the first entries
         rest = entries[..., first + 1:]
         np.subtract(1.0, share[..., first:-1], out=rest)
-        rest *= h
-    return share, entries
+        rest *= h_col
+    return entries
 
 
 def _q(h, x):
@@ -188,7 +203,7 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         if eff.from_month - 1 < horizon:
             starts[..., eff.from_month - 1] = extra if not np.ndim(extra) else extra[..., 0]
         return CohortEffect(
-            in_job=extra * cover, starts=starts, exit_rate=None,
+            in_job=extra * cover, make_starts=lambda: starts, exit_rate=None,
             duration=duration, months_employed_per_year=_per_year(cover, years),
             effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n),
         )
@@ -202,13 +217,19 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
             h1 = solve_entry_rate(eff.share_with, x, eff.by_month, eff.start_delay_months)
             h0 = solve_entry_rate(eff.share_without, x, eff.by_month, 0)
         length = max(horizon, eff.by_month)
-        s1, e1 = _path(h1, x, length, eff.start_delay_months)
-        s0, e0 = _path(h0, x, length, 0)
+        s1 = _share_path(h1, x, length, eff.start_delay_months)
+        s0 = _share_path(h0, x, length, 0)
         diff_at_target = (s1[..., eff.by_month - 1] - s0[..., eff.by_month - 1]) * _flat(k)
+        scale = n * k
+
+        def starts() -> np.ndarray:
+            e1, e0 = _entries(s1, h1, eff.start_delay_months), _entries(s0, h0, 0)
+            return _scaled_difference(e1, e0, horizon, scale)
+
         # A person in the stock is taken to hold the job for the visible part of each calendar year.
         cover = np.ones(horizon)
         return CohortEffect(
-            in_job=_scaled_difference(s1, s0, horizon, n * k), starts=_scaled_difference(e1, e0, horizon, n * k),
+            in_job=(s1[..., :horizon] - s0[..., :horizon]) * scale, make_starts=starts,
             exit_rate=x if not np.ndim(x) else x[..., None], duration=None,
             months_employed_per_year=_per_year(cover, years),
             effect_people=n * diff_at_target, effect_pp=100.0 * diff_at_target,
@@ -218,7 +239,7 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         cover = _window(eff.from_month - 1, months_sooner, horizon)
         shown = 1.0 if eff.weeks_shorter > 0 else 0.0
         return CohortEffect(
-            in_job=n * cover * k, starts=np.zeros(horizon), exit_rate=None,
+            in_job=n * cover * k, make_starts=lambda: np.zeros(horizon), exit_rate=None,
             duration=None, months_employed_per_year=_per_year(cover, years),
             effect_people=_flat(float(n) * shown * k), effect_pp=_flat(100.0 * shown * k),
         )

@@ -29,9 +29,10 @@ def benefit_savings(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Ti
         refusion = constant_or_array(monthly_refusion_rates(cohort.prior_weeks_resolved, tl.horizon, steps))  # type: ignore[arg-type]
     else:
         refusion = 0.0
+    if variation.municipality_only:  # ``stopped`` is not needed again: scale it in place
+        stopped *= 1.0 - refusion
+        return [Flow(cohort.name, "ydelse", KOMMUNE, stopped)]
     municipality = Flow(cohort.name, "ydelse", KOMMUNE, stopped * (1.0 - refusion))
-    if variation.municipality_only:
-        return [municipality]
     return [
         municipality,
         Flow(cohort.name, "refusion", STAT, stopped * refusion),

@@ -113,12 +113,13 @@ def income_tax(
     per_month = np.where(in_job, 1.0 / np.where(in_job, months, 1.0), 0.0)
     # Per extra person-month, spread over the year's months.
     kommune_pm = (own_rate * base_change * per_month)[..., year_of]
-    udlign_pm = (-level * avg_rate * base_change * per_month)[..., year_of]
 
     lag = 12 * options.tax_lag_years
     e = effect.in_job
-    kommuneskat = _shift(e * kommune_pm, lag)
-    udligning = _shift(e * udlign_pm, lag)
+    kommune_flow = e * kommune_pm
+    # Udligning removes level x average rate of the same base change: the tax times a ratio per year.
+    udligning = _shift(kommune_flow * (-level * avg_rate / own_rate)[year_of], lag)
+    kommuneskat = _shift(kommune_flow, lag)
     municipality = [
         Flow(cohort.name, "kommuneskat", KOMMUNE, kommuneskat),
         Flow(cohort.name, "udligning", KOMMUNE, udligning),

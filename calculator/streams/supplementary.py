@@ -32,7 +32,16 @@ def supplementary(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Time
             per_krone = tl.monthly_or_constant(f"{support}.aftrapning")
             cap = tl.monthly_or_constant(f"{support}.gennemsnit_maaned")
             municipal_share = tl.monthly_or_constant(f"{support}.kommunal_andel")
-            reduction = effect.in_job * takeup * np.minimum(per_krone * earn.income_gain, cap)
+            reduction = np.multiply(per_krone, earn.income_gain)  # a new array, then worked on in place
+            np.minimum(reduction, cap, out=reduction)
+            if np.ndim(municipal_share) == 0 and variation.municipality_only:
+                # Only the municipality's share is needed: fold the numbers in before the big multiply.
+                reduction *= takeup * municipal_share
+                reduction *= effect.in_job
+                flows.append(Flow(cohort.name, support, KOMMUNE, reduction))
+                continue
+            reduction *= takeup
+            reduction = reduction * effect.in_job
         flows.append(Flow(cohort.name, support, KOMMUNE, reduction * municipal_share))
         if not variation.municipality_only:
             flows += [
