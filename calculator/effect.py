@@ -38,6 +38,7 @@ class CohortEffect:
     months_employed_per_year: dict[int, float]  # per extra person, for the annual tax caps
     effect_people: float  # the headline "extra people in jobs"
     effect_pp: float  # the same in percentage points of the cohort
+    unreachable: np.ndarray | None = None  # per draw (form b): the share with the effort was out of reach (capped)
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -210,9 +211,10 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
     if isinstance(eff, ShareInJob):
         if np.ndim(variation.exit_rate):
             x = eff.exit_rate * variation.exit_rate[..., 0]
-            h1, _ = solve_entry_rates(eff.share_with, x, eff.by_month, eff.start_delay_months)
+            h1, unreachable = solve_entry_rates(eff.share_with, x, eff.by_month, eff.start_delay_months)
             h0, _ = solve_entry_rates(eff.share_without, x, eff.by_month, 0)
         else:
+            unreachable = None
             x = eff.exit_rate * variation.exit_rate
             h1 = solve_entry_rate(eff.share_with, x, eff.by_month, eff.start_delay_months)
             h0 = solve_entry_rate(eff.share_without, x, eff.by_month, 0)
@@ -232,7 +234,7 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
             in_job=(s1[..., :horizon] - s0[..., :horizon]) * scale, make_starts=starts,
             exit_rate=x if not np.ndim(x) else x[..., None], duration=None,
             months_employed_per_year=_per_year(cover, years),
-            effect_people=n * diff_at_target, effect_pp=100.0 * diff_at_target,
+            effect_people=n * diff_at_target, effect_pp=100.0 * diff_at_target, unreachable=unreachable,
         )
     if isinstance(eff, ShorterBenefit):
         months_sooner = eff.weeks_shorter * 12 / WEEKS_PER_YEAR

@@ -25,9 +25,8 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..effect import _share_at
 from ..model import calculate
-from ..scenario import Scenario, ShareInJob
+from ..scenario import Scenario
 from ..variation import Variation
 from ..discounting import discount_factors
 from .outcome import gains_total_and_pv, monthly_gains_costs, outcome_of
@@ -150,6 +149,7 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     inputs = draw_inputs(spec)
     net = np.empty(spec.draws)
     npv = np.empty(spec.draws)
+    unreachable = np.zeros(spec.draws, dtype=bool)
     # Costs do not depend on any other draw and are linear in their multiplier, so they are taken
     # from one plain run and scaled per draw: the same numbers as scaling every cost flow, for less work.
     plain_result = calculate(scenario)
@@ -164,6 +164,9 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
         gains_total, gains_pv = gains_total_and_pv(result, factors)
         net[part] = gains_total - inputs["costs"][part] * cost_total
         npv[part] = gains_pv - inputs["costs"][part] * cost_pv
+        for effect in result.effects.values():
+            if effect.unreachable is not None:
+                unreachable[part] |= effect.unreachable
 
     parts = [slice(lo, min(lo + chunk, spec.draws)) for lo in range(0, spec.draws, chunk)]
     # numpy releases the GIL inside its array loops, so chunks run side by side on the machine's cores;
@@ -179,16 +182,5 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     return MonteCarloResult(
         draws=spec.draws, seed=spec.seed, net=net, npv=npv, inputs=inputs,
         deterministic_net=plain.net, deterministic_npv=plain.npv,
-        unreachable=_unreachable(scenario, inputs["exit_rate"]), spec=spec,
+        unreachable=int(unreachable.sum()), spec=spec,
     )
-
-
-def _unreachable(scenario: Scenario, exit_multiplier: np.ndarray) -> int:
-    """Draws in which some cohort's share in jobs cannot be reached at the drawn exit rate."""
-    flagged = np.zeros(len(exit_multiplier), dtype=bool)
-    for cohort in scenario.cohorts:
-        eff = cohort.effect
-        if isinstance(eff, ShareInJob) and eff.share_with > 0:
-            reach = _share_at(np.ones_like(exit_multiplier), eff.exit_rate * exit_multiplier, eff.by_month, eff.start_delay_months)
-            flagged |= reach < eff.share_with - 1e-12
-    return int(flagged.sum())
