@@ -95,7 +95,7 @@ def analysis_json(result, analysis) -> dict:
 
 
 def render_analysis(result, analysis) -> str:
-    from .formatting import kr, number, pct
+    from .formatting import kr, number, pct, probability
     from .stamp import stamp
 
     lines = [result.scenario.name, "", "Break-even (nutidsværdi = 0):", "  " + analysis.break_even.sentence("da")]
@@ -120,7 +120,7 @@ def render_analysis(result, analysis) -> str:
         lines += ["", f"Usikkerhed ({number(mc.draws)} træk, frø {mc.seed}):",
                   f"  NPV            P10 {kr(npv[10])}, P50 {kr(npv[50])}, P90 {kr(npv[90])}",
                   f"  Nettoresultat  P10 {kr(net[10])}, P50 {kr(net[50])}, P90 {kr(net[90])}",
-                  f"  Sandsynlighed for at indsatsen betaler sig (NPV ≥ 0): {pct(mc.probability_pays_off, 1)}"]
+                  f"  Sandsynlighed for at indsatsen betaler sig (NPV ≥ 0): {probability(mc.probability_pays_off)}"]
     h = analysis.haircut
     if h is not None:
         lines += ["", "Optimism bias (effekten før → efter reduktionen):"]

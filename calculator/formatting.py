@@ -20,3 +20,16 @@ def number(value: float, decimals: int = 0, lang: str = "da") -> str:
 def pct(share: float, decimals: int = 1, lang: str = "da") -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
     return format_percent(share, format=pattern, locale=LOCALES[lang])
+
+
+def probability(p: float, lang: str = "da") -> str:
+    """A probability as whole percent ('73 %'), with a decimal where whole percent would say 0 or 100
+    wrongly: 0.999 is '99,9 %', 0.9999 is '> 99,9 %', only 1.0 is '100 %'."""
+    text = pct(p, 0, lang)
+    if (0.0 < p and text == pct(0.0, 0, lang)) or (p < 1.0 and text == pct(1.0, 0, lang)):
+        text = pct(p, 1, lang)
+        if 0.0 < p and text == pct(0.0, 1, lang):
+            return "< " + pct(0.001, 1, lang)
+        if p < 1.0 and text == pct(1.0, 1, lang):
+            return "> " + pct(0.999, 1, lang)
+    return text

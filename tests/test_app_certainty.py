@@ -23,7 +23,7 @@ from calculator.presets import preset_by_id
 from calculator.scenario import Scenario
 from calculator.stamp import scenario_hash
 from ui import certainty, charts, files
-from ui.certainty import probability_text
+from calculator.formatting import probability
 from ui.fmt import count, money
 
 DRAWS = 2000
@@ -58,7 +58,7 @@ def expected_mc(scenario: Scenario, seed: int = 2024, draws: int = DRAWS) -> dic
     mc = run_montecarlo(scenario, MonteCarloSpec(draws=draws, seed=seed))
     npv = mc.percentiles("npv")
     return {"NPV, P10 (pessimistisk)": money(npv[10]), "NPV, P50 (median)": money(npv[50]),
-            "NPV, P90 (optimistisk)": money(npv[90]), "Sandsynlighed for NPV ≥ 0": probability_text(mc.probability_pays_off)}
+            "NPV, P90 (optimistisk)": money(npv[90]), "Sandsynlighed for NPV ≥ 0": probability(mc.probability_pays_off)}
 
 
 # ---------------------------------------------------------------- the view
@@ -326,9 +326,9 @@ def test_the_certainty_charts_are_valid_altair(lang):
 
 
 def test_probability_text_never_rounds_to_a_false_certainty():
-    assert probability_text(0.73) == "73 %"
-    assert probability_text(0.999) == "99,9 %"
-    assert probability_text(0.9999) == "> 99,9 %"
-    assert probability_text(1.0) == "100 %"
-    assert probability_text(0.0004) == "< 0,1 %"
-    assert probability_text(0.0) == "0 %"
+    assert probability(0.73) == "73 %"
+    assert probability(0.999) == "99,9 %"
+    assert probability(0.9999) == "> 99,9 %"
+    assert probability(1.0) == "100 %"
+    assert probability(0.0004) == "< 0,1 %"
+    assert probability(0.0) == "0 %"

@@ -17,7 +17,7 @@ from calculator import calculate, load_scenario  # noqa: E402
 from calculator.analysis import analyse, apply_optimism_bias  # noqa: E402
 from calculator.analysis.montecarlo import MonteCarloSpec  # noqa: E402
 from calculator.export.pdf import write_report  # noqa: E402
-from calculator.formatting import kr, pct  # noqa: E402
+from calculator.formatting import kr, probability  # noqa: E402
 from calculator.stamp import stamp  # noqa: E402
 
 PDFTOTEXT = shutil.which("pdftotext")
@@ -60,7 +60,7 @@ def test_pdf_has_the_sections_and_figures(report):
         assert figure in text  # Danish format: 1.234.567 kr.
     assert analysis.break_even.sentence("da")[:60] in text
     mc = analysis.montecarlo
-    assert kr(mc.percentiles("npv")[50]) in text and pct(mc.probability_pays_off, 1) in text
+    assert kr(mc.percentiles("npv")[50]) in text and probability(mc.probability_pays_off) in text
     assert "Optimism bias" in text and "reduceret med 50 %" in text
     # every assumption with its source: e.g. the refusion staircase and its law
     assert "refusion" in text.lower() and "retsinformation.dk" in text

@@ -38,7 +38,7 @@ from calculator.analysis.montecarlo import INPUTS as MC_INPUTS
 from calculator.analysis.montecarlo import Distribution
 from calculator.analysis.tornado import FACTOR, SWITCH, tax_rate_range
 from calculator.analysis.tornado import INPUTS as T_INPUTS
-from calculator.formatting import number, pct
+from calculator.formatting import number, pct, probability
 from calculator.presets import Preset, preset_by_id
 from calculator.scenario import Effect, Scenario
 
@@ -346,18 +346,6 @@ def export_haircut_args(state: Mapping, scenario: Scenario) -> tuple[str, str, s
 
 # ---------------------------------------------------------------- tables (pure)
 
-def probability_text(p: float, lang: str = "da") -> str:
-    """A probability as whole percent ('73 %'), with a decimal where whole percent would say 0 or 100 wrongly."""
-    text = pct(p, 0, lang)
-    if (0.0 < p and text == pct(0.0, 0, lang)) or (p < 1.0 and text == pct(1.0, 0, lang)):
-        text = pct(p, 1, lang)
-        if 0.0 < p and text == pct(0.0, 1, lang):
-            return "< " + pct(0.001, 1, lang)
-        if p < 1.0 and text == pct(1.0, 1, lang):
-            return "> " + pct(0.999, 1, lang)
-    return text
-
-
 def tornado_table(tornado, lang: str = "da") -> pd.DataFrame:
     rows = []
     for order, b in enumerate(tornado.bars):
@@ -412,7 +400,7 @@ def montecarlo_summary(mc, lang: str = "da") -> tuple[pd.DataFrame, pd.DataFrame
     raw += [(t("cert_row_mean", lang), float(mc.npv.mean()), float(mc.net.mean())),
             (t("cert_row_plain", lang), mc.deterministic_npv, mc.deterministic_net)]
     shown = [(m, money(a, lang), money(b, lang)) for m, a, b in raw]
-    shown.append((t("cert_prob", lang), probability_text(mc.probability_pays_off, lang), ""))
+    shown.append((t("cert_prob", lang), probability(mc.probability_pays_off, lang), ""))
     raw.append((t("cert_prob", lang), mc.probability_pays_off, None))
     cols = [t("cert_col_measure", lang), t("cert_col_npv", lang), t("cert_col_net", lang)]
     return pd.DataFrame(shown, columns=cols), pd.DataFrame(raw, columns=["measure", "npv", "net"])
@@ -603,7 +591,7 @@ def _montecarlo(scenario_json: str, lang: str):
                 st.metric(t(f"cert_p{p}", lang), money(npv[p], lang), border=True, help=t("cert_p_help", lang, p=p))
         pays = int(np.count_nonzero(mc.npv >= 0.0))
         with cols[3]:
-            st.metric(t("cert_prob", lang), probability_text(mc.probability_pays_off, lang), border=True,
+            st.metric(t("cert_prob", lang), probability(mc.probability_pays_off, lang), border=True,
                       delta=t("cert_prob_delta", lang, n=count(pays, lang), draws=count(mc.draws, lang)),
                       delta_color="off", delta_arrow="off", help=t("cert_prob_help", lang))
         bins = histogram(mc.npv, lang)

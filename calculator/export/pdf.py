@@ -15,7 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from ..flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, stream_label
-from ..formatting import kr, number, pct
+from ..formatting import kr, number, pct, probability
 from ..scenario import ExtraInJob, ShareInJob, ShorterBenefit
 from ..stamp import stamp
 from .chart import chart_png, cumulative_chart
@@ -250,7 +250,7 @@ def _robustness(pdf: _Report, analysis) -> None:
         npv, net = mc.percentiles("npv"), mc.percentiles("net")
         pdf.ensure(pdf.table_height(2, 8.5) + 14)
         pdf.para(f"Usikkerhed ({number(mc.draws)} træk af effekt, jobfastholdelse, løn, timer og omkostninger; frø {mc.seed}): "
-                 f"sandsynligheden for, at indsatsen betaler sig (NPV ≥ 0), er {pct(mc.probability_pays_off, 1)}.", 9)
+                 f"sandsynligheden for, at indsatsen betaler sig (NPV ≥ 0), er {probability(mc.probability_pays_off)}.", 9)
         rows = [["NPV", kr(npv[10]), kr(npv[50]), kr(npv[90])], ["Nettoresultat", kr(net[10]), kr(net[50]), kr(net[90])]]
         pdf.grid(["", "P10", "P50 (median)", "P90"], rows, [40, 43, 43, 44], 8.5, ("LEFT", "RIGHT", "RIGHT", "RIGHT"))
         if mc.unreachable:
