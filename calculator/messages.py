@@ -51,6 +51,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "exit_rate": ("Jobafgang pr. måned", "Job exit per month"),
     "start_delay_months": ("Opstartsperiode (måneder)", "Start delay (months)"),
     "weeks_shorter": ("Uger kortere på ydelse", "Weeks shorter on benefit"),
+    "effect_source": ("Effekt fra kilderne", "Effect from the evidence"),
     "danish_test_passes": ("Ekstra beståede danskprøver", "Extra Danish tests passed"),
     "danish_test_month": ("Måned for danskprøve", "Month of the Danish test"),
     "costs": ("Omkostninger", "Costs"),
@@ -108,6 +109,7 @@ _CUSTOM_EN: dict[str, str] = {
     "tests_too_many": "{passes} Danish tests passed is more than the cohort's {size} people",
     "unknown_municipality": "unknown municipality {name}",
     "unknown_parameter": "unknown parameter {name}",
+    "unknown_preset": "unknown evidence preset {name}",
     "duplicate_cohort": "the cohort name {name} is used more than once",
 }
 

@@ -129,8 +129,20 @@ class Cohort(_Input):
     wage_per_hour: Annotated[float, Field(gt=0.0, le=2000)] | None = None
     hours_per_week: Annotated[float, Field(gt=0.0, le=60)] = 37.0
     effect: Effect
+    # The evidence preset the effect was taken from (an id in defaults/presets/evidence.yaml), so a
+    # saved scenario keeps its link to the study, its design and its source line.
+    effect_source: Annotated[str, Field(min_length=1, max_length=80)] | None = None
     danish_test_passes: Annotated[float, Field(ge=0.0, le=100_000)] = 0.0
     danish_test_month: Month = 12
+
+    @field_validator("effect_source")
+    @classmethod
+    def _known_preset(cls, preset_id: str | None) -> str | None:
+        from .presets import load_presets  # read once and cached
+
+        if preset_id is not None and preset_id not in {p.id for p in load_presets()}:
+            raise _error("unknown_preset", "ukendt forudindstilling '{name}'", name=preset_id)
+        return preset_id
 
     @model_validator(mode="after")
     def _consistent(self):

@@ -195,7 +195,7 @@ def test_a_preset_sets_the_effect_and_warns_when_descriptive():
     no_crash(at)
     assert at.radio(key="c0_form").value == "andel_i_job"
     assert at.number_input(key="c0_share_with_pct").value == pytest.approx(28.0)
-    expected = with_cohort(example(), effect=preset_by_id("slagelse_fremskudt").effect)
+    expected = with_cohort(example(), effect=preset_by_id("slagelse_fremskudt").effect, effect_source="slagelse_fremskudt")
     assert at.session_state["last_valid_json"] == expected.canonical_json()
     assert tiles(at) == expected_tiles(expected)
     captions = " ".join(c.value for c in at.caption)

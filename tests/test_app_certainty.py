@@ -207,7 +207,7 @@ def _with_preset(preset_id: str = "slagelse_fremskudt"):
     at.selectbox(key="c0_preset").set_value(preset_id).run()
     at.button(key="c0_apply_preset").click().run()
     no_crash(at)
-    return at, with_cohort(example(), effect=preset_by_id(preset_id).effect)
+    return at, with_cohort(example(), effect=preset_by_id(preset_id).effect, effect_source=preset_id)
 
 
 def _haircut_shown(at) -> tuple[dict[str, str], dict]:

@@ -9,7 +9,7 @@ import pytest
 
 from calculator.model import calculate
 from calculator.presets import CAUSAL_DESIGNS, PresetError, load_presets, parse_presets, preset_by_id
-from calculator.scenario import load_scenario
+from calculator.scenario import Scenario, load_scenario
 from conftest import SHARED
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,3 +93,32 @@ def test_bad_presets_fail_loudly():
         parse_presets(text.replace("    note: >-", "    notes: x\n    note: >-", 1))
     with pytest.raises(PresetError):
         parse_presets("presets:\n  - !!python/object/apply:os.system ['true']\n")
+
+
+def test_a_scenario_keeps_the_preset_its_effect_came_from():
+    # The link to the study is part of the scenario: it survives a save (JSON) and a load into the app's state.
+    from ui import state as S  # pure helpers, no streamlit page needed
+
+    base = load_scenario(Path(__file__).resolve().parent.parent / "defaults" / "scenarios" / "greve_coach_aegtefaelleforsoergede.yaml")
+    data = base.model_dump(mode="json")
+    data["cohorts"][0]["effect"] = preset_by_id("slagelse_fremskudt").effect.model_dump(mode="json")
+    data["cohorts"][0]["effect_source"] = "slagelse_fremskudt"
+    scenario = Scenario.model_validate_json(Scenario.model_validate(data).canonical_json())
+    assert scenario.cohorts[0].effect_source == "slagelse_fremskudt"
+    state: dict = {}
+    S.load_scenario_into(state, scenario)
+    assert state["c0_evidence"] == {"preset": "slagelse_fremskudt", "design": preset_by_id("slagelse_fremskudt").design}
+    again = Scenario.model_validate(S.draft_from_state(state))
+    assert again.cohorts[0].effect_source == "slagelse_fremskudt"
+
+
+def test_an_unknown_preset_in_a_scenario_is_refused_in_danish():
+    from pydantic import ValidationError
+
+    from calculator.messages import problem_lines
+
+    data = load_scenario(Path(__file__).resolve().parent.parent / "defaults" / "scenarios" / "kl_minimodel.yaml").model_dump(mode="json")
+    data["cohorts"][0]["effect_source"] = "ukendt_studie"
+    with pytest.raises(ValidationError) as err:
+        Scenario.model_validate(data)
+    assert problem_lines(err.value) == ["Målgruppe 1 › Effekt fra kilderne: ukendt forudindstilling 'ukendt_studie'"]

@@ -36,6 +36,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 
 from calculator.municipalities import municipal_tax
+from calculator.presets import preset_by_id
 from calculator.scenario import Cohort, ExtraInJob, Scenario, ShareInJob, ShorterBenefit
 
 STANDARD = "standard"  # the benefit picker's "default for the cohort type" choice
@@ -195,6 +196,9 @@ def cohort_values(uid: int, cohort: Cohort) -> dict:
         for f in fields:
             values[cohort_key(uid, f.key)] = _to_widget(f.kind, _get(source, f.path))
     values[cohort_key(uid, "preset")] = None
+    if cohort.effect_source:  # the study the effect came from travels with the scenario file
+        preset = preset_by_id(cohort.effect_source)
+        values[cohort_key(uid, "evidence")] = {"preset": preset.id, "design": preset.design}
     return values
 
 
@@ -259,6 +263,7 @@ def draft_from_state(state: MutableMapping) -> dict:
         for f in EFFECT_FIELDS.get(form, ()):
             _put(effect, f.path, _from_widget(f.kind, state.get(cohort_key(uid, f.key))))
         c["effect"] = effect
+        c["effect_source"] = (state.get(cohort_key(uid, "evidence")) or {}).get("preset")
         cohorts.append(c)
     draft["cohorts"] = cohorts
     return draft
