@@ -53,6 +53,7 @@ class Summary:
     npv: float
     pv_gains: float
     pv_costs: float
+    pv_fixed_gains: float  # gains that do not scale with the jobs (Danish-test grants): NPV(no effect) = this - pv_costs
     benefit_cost_ratio: float | None
     payback_month: int | None
     break_even: BreakEven
@@ -152,7 +153,7 @@ def summarise(result) -> Summary:
         kommuneskat_efter_udligning=streams["kommuneskat"] + streams["udligning"],
         costs_by_type=cost_types, gains=gains, costs=costs, net=gains - costs,
         net_per_participant=(gains - costs) / sc.participants if sc.participants else 0.0,
-        npv=pv_gains - pv_costs, pv_gains=pv_gains, pv_costs=pv_costs,
+        npv=pv_gains - pv_costs, pv_gains=pv_gains, pv_costs=pv_costs, pv_fixed_gains=pv_fixed,
         benefit_cost_ratio=_ratio(pv_gains, pv_costs),
         payback_month=payback_month(net_m) if costs > 0 else None,
         break_even=be, discount_rate=result.discount_rate,

@@ -42,9 +42,6 @@ class Timeline:
     def calendar_years(self) -> list[int]:
         return list(_calendar(self.start, self.horizon)[2])
 
-    def months_in_year(self, year: int) -> np.ndarray:
-        return self.years == year
-
     def _note(self, entry: DatedValue) -> None:
         seen = self.used.setdefault(entry.name, [])
         if entry not in seen:

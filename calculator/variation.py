@@ -66,10 +66,5 @@ class Variation:
                 return len(value)
         return None
 
-    def draw_values(self, name: str) -> np.ndarray | float:
-        """A multiplier as a flat array over draws (or a number): for reports, not for the model."""
-        value = getattr(self, name)
-        return value.ravel() if np.ndim(value) else value
-
 
 NO_VARIATION = Variation()

@@ -6,7 +6,6 @@ import datetime as dt
 
 from calculator.formatting import kr, number, pct
 
-from .i18n import MONTHS
 
 
 def money(amount: float | None, lang: str = "da") -> str:
@@ -36,10 +35,6 @@ def date(d: dt.date | None, lang: str = "da") -> str:
     if d is None:
         return ""
     return f"{d:%d.%m.%Y}" if lang == "da" else d.isoformat()
-
-
-def month_year(d: dt.date, lang: str = "da") -> str:
-    return f"{MONTHS[lang][d.month - 1]} {d.year}"
 
 
 def unit_value(value: float, unit: str, lang: str = "da") -> str:

@@ -19,7 +19,7 @@ from calculator.presets import load_presets, preset_by_id
 from calculator.scenario import COHORT_DEFAULTS, CohortType, Supplement
 
 from . import state as S
-from .fmt import count, money, share
+from .fmt import money, share
 from .i18n import BENEFITS, COHORT_TYPES, MONTHS, SUPPLEMENTS, label, t
 
 PERSIST = "session"
@@ -157,14 +157,6 @@ def scenario_settings(lang: str, errors: dict) -> None:
 
 
 # ---------------------------------------------------------------- cohorts
-
-def _cohort_label(uid: int, lang: str, has_errors: bool) -> str:
-    ss = st.session_state
-    name = ss.get(S.cohort_key(uid, "name")) or "?"
-    size = ss.get(S.cohort_key(uid, "size"))
-    people = f" · {count(size, lang)} {'personer' if lang == 'da' else 'people'}" if isinstance(size, (int, float)) else ""
-    return f"{'⚠ ' if has_errors else ''}{name}{people}"
-
 
 def _benefit_label(uid: int, lang: str) -> Callable[[str], str]:
     cohort_type = st.session_state.get(S.cohort_key(uid, "type")) or "egen"

@@ -14,9 +14,6 @@ from .i18n import t
 from .state import from_pct, to_pct
 from .views import ResultView, csv_bytes, sources_table
 
-NOT_OVERRIDABLE = ("kommuneskat", "diskonto")  # set in the sidebar (municipal_tax_rate, discount_rate)
-
-
 def describe_effect(effect, size: int, lang: str) -> str:
     da = lang == "da"
     if effect.form == "ekstra_i_job":

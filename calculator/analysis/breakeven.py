@@ -6,9 +6,10 @@ Three answers, each exact:
    the extra people in jobs, so scaling the whole effect path by k scales the gains by k:
    NPV(k) = NPV(0) + k (NPV(1) - NPV(0)). NPV(0) is the NPV with no effect at all: minus the
    costs, plus the result grants for passed Danish tests, which do not depend on the jobs (this is
-   why k* is not simply PV(costs) / PV(gains) when such grants are entered). Two model runs give
-   k* = -NPV(0) / (NPV(1) - NPV(0)) exactly; break-even people = k* x the extra people in jobs and
-   break-even percentage points = k* x the effect in points (participant-weighted over cohorts).
+   why k* is not simply PV(costs) / PV(gains) when such grants are entered). The summary computes
+   k* = -NPV(0) / (NPV(1) - NPV(0)) exactly from one run (:mod:`calculator.summary`); break-even
+   people = k* x the extra people in jobs and break-even percentage points = k* x the effect in
+   points (participant-weighted over cohorts).
 2. **Share in jobs with the effort (form andel_i_job, a root).** Scaling the path is not the
    same as raising the target share: a higher share means a higher entry rate, and the path's
    shape changes with it. For each cohort with this form, the share with the effort at which
@@ -27,8 +28,8 @@ from dataclasses import dataclass, field
 
 from ..effect import _share_at
 from ..formatting import number
+from ..model import calculate
 from ..scenario import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
-from ..variation import Variation
 from .outcome import outcome
 
 ROOT_TOLERANCE = 1e-10
@@ -138,30 +139,16 @@ class BreakEvenAnalysis:
 
 
 def break_even(scenario: Scenario, *, roots: bool = True, latest: bool = True) -> BreakEvenAnalysis:
-    plain = outcome(scenario)
-    none = outcome(scenario, Variation(effect=0.0))
-    slope = plain.npv - none.npv
-    people = float(sum(_effect_people(scenario)))
-    entered_pp = 100.0 * people / scenario.participants
-    if none.npv >= 0:  # pays without any effect: no extra people are needed
-        multiplier, be_people, be_pp = 0.0, 0.0, 0.0
-    elif slope > 0:
-        k = -none.npv / slope
-        multiplier, be_people, be_pp = k, k * people, k * entered_pp
-    else:
-        multiplier = be_people = be_pp = None
+    """The summary's exact k* (see :mod:`calculator.summary`), with the share roots and the latest month."""
+    s = calculate(scenario).summary
+    people = s.extra_people_in_jobs
     return BreakEvenAnalysis(
-        multiplier=multiplier, extra_people=be_people, effect_pp=be_pp, entered_people=people, entered_pp=entered_pp,
-        npv_without_effect=none.npv, npv_as_entered=plain.npv, horizon_months=scenario.horizon_months,
+        multiplier=s.break_even.multiplier, extra_people=s.break_even.extra_people, effect_pp=s.break_even.effect_pp,
+        entered_people=people, entered_pp=100.0 * people / scenario.participants,
+        npv_without_effect=s.pv_fixed_gains - s.pv_costs, npv_as_entered=s.npv, horizon_months=scenario.horizon_months,
         share_roots=share_roots(scenario) if roots else [],
         latest=latest_month(scenario) if latest else None,
     )
-
-
-def _effect_people(scenario: Scenario) -> list[float]:
-    from ..model import calculate
-
-    return [e.effect_people for e in calculate(scenario).effects.values()]
 
 
 def _with_effect(scenario: Scenario, index: int, **update) -> Scenario:
