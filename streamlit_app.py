@@ -6,15 +6,10 @@ model in ``calculator/`` (cached on the scenario's canonical JSON).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import streamlit as st  # noqa: E402
-
-from ui import certainty, compare, evidence, files, inputs, results, session, sources, style  # noqa: E402
-from ui.i18n import LANGS, t  # noqa: E402
+from ui import certainty, compare, evidence, files, inputs, results, session, sources, style
+from ui.i18n import LANGS, t
 
 st.set_page_config(page_title="Business case – beskæftigelse", page_icon=":material/bar_chart:", layout="wide")
 session.init()

@@ -1,6 +1,6 @@
 """How fast the app answers: server-side rerun after one widget change, and cold start.
 
-    python benchmarks/app_rerun.py [--changes 25] [--no-browser]
+    python -m benchmarks.app_rerun [--changes 25] [--no-browser]
 
 Rerun: for every example in defaults/scenarios the app is driven with streamlit's AppTest; after
 loading the example, the first cohort's size is changed to a new value each time (so every rerun
@@ -152,7 +152,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changes", type=int, default=25, help="widget changes per example")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium cold-start measurement")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT))
     from ui.session import examples
 
     ok = True

@@ -1,6 +1,6 @@
 """Median time of one scenario: 4 cohorts (all three effect forms) over 120 months.
 
-Run: python benchmarks/model_speed.py [--repeat N]
+Run: python -m benchmarks.model_speed [--repeat N]
 Times validation, the model (calculate) with its summary, and the tidy monthly table separately,
 because the app and the Monte Carlo need the first two and only exports need the table.
 """
@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from calculator import calculate  # noqa: E402
-from calculator.scenario import Scenario  # noqa: E402
+from calculator import calculate
+from calculator.schema import Scenario
 
 SCENARIO = {
     "name": "Benchmark: 4 målgrupper, 120 måneder",

@@ -1,6 +1,6 @@
 """Monte Carlo speed: 10,000 draws against one plain run of the same scenario, measured in one run.
 
-Run: python benchmarks/montecarlo.py [SCENARIO ...] [--draws N] [--rounds R]
+Run: python -m benchmarks.montecarlo [SCENARIO ...] [--draws N] [--rounds R]
 
 The target (issue: uncertainty) is 10,000 draws in at most 50 x the time of one scenario
 (calculate + summary). The two are timed interleaved, round after round, in the same process.
@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from calculator import calculate, load_scenario  # noqa: E402
-from calculator.analysis.montecarlo import MonteCarloSpec, run_montecarlo  # noqa: E402
+from calculator import calculate, load_scenario
+from calculator.analysis.montecarlo import MonteCarloSpec, run_montecarlo
 
 TARGET_RATIO = 50
 

@@ -2,7 +2,7 @@
 
 __version__ = "0.1.0"
 
-from .model import calculate  # noqa: E402
-from .scenario import Scenario, load_scenario  # noqa: E402
+from calculator.model import calculate
+from calculator.schema import Scenario, load_scenario
 
 __all__ = ["calculate", "Scenario", "load_scenario", "__version__"]

@@ -8,20 +8,20 @@ module per money stream (:mod:`calculator.streams`) and the costs. Totals are ma
 
 from __future__ import annotations
 
-from .earnings import earnings
-from .effect import cohort_effect
-from .flows import Flow
-from .municipalities import municipal_tax
-from .parameters import ParameterSet, load_parameters
-from .result import Result
-from .scenario import Scenario
-from .streams.benefit_savings import benefit_savings
-from .streams.costs import costs
-from .streams.income_tax import income_tax, tax_rules_by_year
-from .streams.result_grants import result_grants
-from .streams.supplementary import supplementary
-from .timeline import Timeline
-from .variation import NO_VARIATION, Variation
+from calculator.data.municipalities import municipal_tax
+from calculator.data.parameters import ParameterSet, load_parameters
+from calculator.data.timeline import Timeline
+from calculator.results.flows import Flow
+from calculator.results.result import Result
+from calculator.rules.benefit_savings import benefit_savings
+from calculator.rules.costs import costs
+from calculator.rules.earnings import earnings
+from calculator.rules.effect_path import cohort_effect
+from calculator.rules.income_tax import income_tax, tax_rules_by_year
+from calculator.rules.result_grants import result_grants
+from calculator.rules.supplementary import supplementary
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Scenario
 
 
 def calculate(scenario: Scenario, params: ParameterSet | None = None, variation: Variation | None = None) -> Result:

@@ -7,15 +7,12 @@ with no supplementary benefits. Each test switches on exactly what it checks.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 from calculator import Scenario  # noqa: E402
 

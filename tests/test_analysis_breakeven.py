@@ -9,16 +9,12 @@ and kommuneskat neutralised by udligning (own rate 25 % = the national average, 
 from __future__ import annotations
 
 import math
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from calculator import Scenario, calculate  # noqa: E402
-from calculator.analysis import break_even, outcome  # noqa: E402
-from calculator.variation import Variation  # noqa: E402
+from calculator import Scenario, calculate
+from calculator.analysis import break_even, outcome
+from calculator.rules.variation import Variation
 
 R = 88_817  # resultattilskud for a job started within 3 years (parameter file, 2025)
 T = 37_895  # resultattilskud for a passed Danish test (parameter file, 2025)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from calculator import load_scenario  # noqa: E402
 from calculator.analysis import break_even  # noqa: E402
-from calculator.cli import main  # noqa: E402
-from calculator.stamp import stamp  # noqa: E402
+from calculator.cli.main import main  # noqa: E402
+from calculator.results.stamp import stamp  # noqa: E402
 
 GREVE = str(ROOT / "defaults" / "scenarios" / "greve_coach_aegtefaelleforsoergede.yaml")
 

@@ -6,7 +6,6 @@ against plain single runs with the same multipliers, so a broadcasting slip in a
 
 from __future__ import annotations
 
-import sys
 import time
 from pathlib import Path
 
@@ -14,13 +13,13 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+
+from test_analysis_breakeven import R, T, grants_only  # noqa: E402
 
 from calculator import Scenario, calculate, load_scenario  # noqa: E402
 from calculator.analysis import outcome  # noqa: E402
 from calculator.analysis.montecarlo import Distribution, MonteCarloSpec, draw_inputs, run_montecarlo, triangular  # noqa: E402
-from calculator.variation import Variation  # noqa: E402
-from test_analysis_breakeven import R, T, grants_only  # noqa: E402
+from calculator.rules.variation import Variation  # noqa: E402
 
 EXAMPLES = sorted((ROOT / "defaults" / "scenarios").glob("*.yaml"))
 

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from calculator import Scenario  # noqa: E402
-from calculator.analysis import apply_optimism_bias, haircut_effect, load_optimism_bias  # noqa: E402
-from calculator.presets import DESIGN_LABELS  # noqa: E402
-from calculator.scenario import ExtraInJob, ShareInJob, ShorterBenefit  # noqa: E402
+from calculator import Scenario
+from calculator.analysis import apply_optimism_bias, haircut_effect, load_optimism_bias
+from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
+from calculator.schema.preset import DESIGN_LABELS
 
 
 def test_every_preset_design_has_a_sourced_percentage():

@@ -10,15 +10,10 @@ the scenario's own values, since either would otherwise revive the neutralised t
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from test_analysis_breakeven import R, T, grants_only
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from calculator.analysis.tornado import INPUTS, Range, TornadoSpec, tornado  # noqa: E402
-from test_analysis_breakeven import R, T, grants_only  # noqa: E402
+from calculator.analysis.tornado import INPUTS, Range, TornadoSpec, tornado
 
 PINNED = {"tax_rate": Range(low=0.25, high=0.25), "udligning": Range(low=1, high=1)}
 

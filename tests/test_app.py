@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from calculator.keyfigures import KEY_FIGURES
+from calculator.data.evidence import load_presets, preset_by_id
 from calculator.model import calculate
-from calculator.presets import load_presets, preset_by_id
-from calculator.scenario import Scenario, load_scenario
-from calculator.stamp import scenario_hash
+from calculator.results.keyfigures import KEY_FIGURES
+from calculator.results.stamp import scenario_hash
+from calculator.schema import Scenario, load_scenario
 from ui import chartdata, charts
 from ui.fmt import count, money
 from ui.share import MAX_FILE_BYTES, ScenarioInputError, decode_link, encode_link, scenario_file_bytes, scenario_from_json_bytes

@@ -16,14 +16,12 @@ import pytest
 from test_app import example, expected_tiles, start, tiles, with_cohort
 
 import calculator.analysis as analysis
-from calculator.analysis import (MonteCarloSpec, Range, TornadoSpec, apply_optimism_bias, break_even, run_montecarlo,
-                                 tornado)
-from calculator.formatting import number, pct
-from calculator.presets import preset_by_id
-from calculator.scenario import Scenario
-from calculator.stamp import scenario_hash
+from calculator.analysis import MonteCarloSpec, Range, TornadoSpec, apply_optimism_bias, break_even, run_montecarlo, tornado
+from calculator.data.evidence import preset_by_id
+from calculator.results.stamp import scenario_hash
+from calculator.schema import Scenario
+from calculator.text.numbers import number, pct, probability
 from ui import certainty, charts, files
-from calculator.formatting import probability
 from ui.fmt import count, money
 
 DRAWS = 2000

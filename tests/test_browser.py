@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from calculator.formatting import kr
 from calculator.model import calculate
-from calculator.scenario import Scenario, load_scenario
+from calculator.schema import Scenario, load_scenario
+from calculator.text.numbers import kr
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -52,25 +52,24 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> N
 @pytest.fixture()
 def server(tmp_path):
     port = _free_port()
-    log = open(tmp_path / "streamlit.log", "wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, proc)
-        yield url
-    finally:
-        if proc.poll() is None:
-            os.kill(proc.pid, signal.SIGTERM)  # stop the server by its process id
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.kill(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
-        log.close()
+    with open(tmp_path / "streamlit.log", "wb") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_up(url, proc)
+            yield url
+        finally:
+            if proc.poll() is None:
+                os.kill(proc.pid, signal.SIGTERM)  # stop the server by its process id
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=5)
 
 
 def _metric(page, index: int = 0) -> str:

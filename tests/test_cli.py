@@ -6,8 +6,8 @@ in-process through ``calculator.cli.main`` (fast, for the many schema cases).
 
 from __future__ import annotations
 
-import datetime as dt
 import csv
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculator.cli import main
+from calculator.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "defaults" / "scenarios").glob("*") if p.suffix in (".yaml", ".yml", ".json"))
@@ -238,7 +238,7 @@ def test_main_parameter_missing_for_year(tmp_path, capsys, monkeypatch):
     import dataclasses
 
     import calculator.model as model
-    from calculator.parameters import ParameterSet, load_parameters
+    from calculator.data.parameters import ParameterSet, load_parameters
 
     real = load_parameters()
     params = {p.name: p for p in real}

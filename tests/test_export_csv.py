@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from calculator import calculate, load_scenario  # noqa: E402
 from calculator.analysis import analyse  # noqa: E402
 from calculator.analysis.montecarlo import MonteCarloSpec  # noqa: E402
 from calculator.export.csv_export import write_csvs  # noqa: E402
-from calculator.stamp import stamp  # noqa: E402
+from calculator.results.stamp import stamp  # noqa: E402
 
 GREVE = ROOT / "defaults" / "scenarios" / "greve_coach_aegtefaelleforsoergede.yaml"
 

@@ -12,22 +12,21 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+
+from test_analysis_montecarlo import MIXED  # noqa: E402
 
 from calculator import Scenario, calculate, load_scenario  # noqa: E402
 from calculator.analysis import analyse, break_even, outcome  # noqa: E402
 from calculator.analysis.montecarlo import MonteCarloSpec  # noqa: E402
 from calculator.export.excel import INPUTS, MONTHS, SUMMARY, write_workbook  # noqa: E402
-from calculator.stamp import stamp  # noqa: E402
-from calculator.variation import Variation  # noqa: E402
-from test_analysis_montecarlo import MIXED  # noqa: E402
+from calculator.results.stamp import stamp  # noqa: E402
+from calculator.rules.variation import Variation  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>

@@ -5,20 +5,18 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 from calculator import calculate, load_scenario  # noqa: E402
 from calculator.analysis import analyse, apply_optimism_bias  # noqa: E402
 from calculator.analysis.montecarlo import MonteCarloSpec  # noqa: E402
 from calculator.export.pdf import write_report  # noqa: E402
-from calculator.formatting import kr, probability  # noqa: E402
-from calculator.stamp import stamp  # noqa: E402
+from calculator.results.stamp import stamp  # noqa: E402
+from calculator.text.numbers import kr, probability  # noqa: E402
 
 PDFTOTEXT = shutil.which("pdftotext")
 

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from calculator import Scenario
-from calculator.messages import problem_lines, problems
+from calculator.text.problems import problem_lines, problems
 
 COHORT = {"name": "A", "type": "aktivitetsparat", "size": 20,
           "effect": {"form": "ekstra_i_job", "extra_people": 4}}

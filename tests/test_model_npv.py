@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from calculator import calculate
-from calculator.discounting import discount_factors, present_value
+from calculator.results.discounting import discount_factors, present_value
 
 R = 0.035
 V = 1.035 ** (-1 / 12)  # one month's discount factor at 3.5 % a year

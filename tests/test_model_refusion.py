@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from calculator import calculate
-from calculator.refusion import monthly_refusion_rates
+from calculator.rules.refusion import monthly_refusion_rates
 
 STEPS = (0.8, 0.4, 0.3, 0.2)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from calculator import calculate
-from calculator.tax_rules import TaxYearRules, udligning_kept_share, wage_tax
+from calculator.rules.income_tax import TaxYearRules, wage_tax
 
 RULES_2025 = TaxYearRules(
     am_rate=0.08, employment_rate=0.123, employment_cap=55_600,
@@ -144,25 +144,7 @@ def test_2026_wage_changes_in_march(make_scenario):
     assert s.streams["udligning"] == pytest.approx(-40_471.99, abs=0.5)
 
 
-# --- udligning share (item 4) ---------------------------------------------------------------------
-
-
-def test_kept_share_average_municipality_is_a_quarter():
-    # (r - 0.75 r) / r = 0.25 for any r
-    assert udligning_kept_share(0.25068, 0.25068, 0.75) == pytest.approx(0.25, abs=1e-15)
-
-
-def test_kept_share_high_tax_municipality():
-    # 26.3 %: (0.263 - 0.75 x 0.25068) / 0.263 = (0.263 - 0.18801) / 0.263 = 0.07499 / 0.263 = 0.285133
-    assert udligning_kept_share(0.263, 0.25068, 0.75) == pytest.approx(0.07499 / 0.263, abs=1e-12)
-    assert udligning_kept_share(0.263, 0.25068, 0.75) == pytest.approx(0.285133, abs=1e-6)
-
-
-def test_kept_share_weak_tax_base():
-    # weak base: 75 % + 20 percentage points = 95 %:
-    # average rate: (r - 0.95 r) / r = 0.05; 26.3 %: (0.263 - 0.238146) / 0.263 = 0.024854 / 0.263 = 0.094502
-    assert udligning_kept_share(0.25068, 0.25068, 0.95) == pytest.approx(0.05, abs=1e-12)
-    assert udligning_kept_share(0.263, 0.25068, 0.95) == pytest.approx(0.024854 / 0.263, abs=1e-12)
+# --- udligning share, end to end (the model's own arithmetic, not a helper of its own) ---------------
 
 
 def test_high_tax_municipality_end_to_end(make_scenario):

@@ -11,10 +11,10 @@ import datetime as dt
 
 import pytest
 import yaml
-
-from calculator.municipalities import municipal_tax, municipalities
 from conftest import SHARED
-from calculator.parameters import (
+
+from calculator.data.municipalities import municipal_tax, municipalities
+from calculator.data.parameters import (
     PARAMETERS_DIR,
     ParameterError,
     load_parameters,

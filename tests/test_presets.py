@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
-
-from calculator.model import calculate
-from calculator.presets import CAUSAL_DESIGNS, PresetError, load_presets, parse_presets, preset_by_id
-from calculator.scenario import Scenario, load_scenario
 from conftest import SHARED
+
+from calculator.data.evidence import PresetError, load_presets, parse_presets, preset_by_id
+from calculator.model import calculate
+from calculator.schema import Scenario, load_scenario
+from calculator.schema.types import CAUSAL_DESIGNS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = SHARED / "seeds" if SHARED else Path("/nonexistent/shared/seeds")
@@ -115,7 +116,7 @@ def test_a_scenario_keeps_the_preset_its_effect_came_from():
 def test_an_unknown_preset_in_a_scenario_is_refused_in_danish():
     from pydantic import ValidationError
 
-    from calculator.messages import problem_lines
+    from calculator.text.problems import problem_lines
 
     data = load_scenario(Path(__file__).resolve().parent.parent / "defaults" / "scenarios" / "kl_minimodel.yaml").model_dump(mode="json")
     data["cohorts"][0]["effect_source"] = "ukendt_studie"

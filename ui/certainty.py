@@ -38,17 +38,17 @@ from calculator.analysis.montecarlo import INPUTS as MC_INPUTS
 from calculator.analysis.montecarlo import Distribution
 from calculator.analysis.tornado import FACTOR, SWITCH, tax_rate_range
 from calculator.analysis.tornado import INPUTS as T_INPUTS
-from calculator.formatting import number, pct, probability
-from calculator.presets import Preset, preset_by_id
-from calculator.scenario import Effect, Scenario
+from calculator.data.evidence import preset_by_id
+from calculator.schema import Effect, Scenario
+from calculator.schema.preset import Preset
+from calculator.text.numbers import number, pct, probability
 
 from . import chartdata, compute
 from . import state as S
 from .fmt import count, money, share
-from .results import table_and_csv
 from .i18n import t
 from .inputs import PERSIST, section, show_errors
-from .results import csv_button
+from .results import csv_button, table_and_csv
 from .sources import describe_effect
 from .views import ResultView, csv_bytes
 

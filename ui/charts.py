@@ -20,9 +20,22 @@ import json
 import altair as alt
 import pandas as pd
 
-from .chartdata import (MAIN, MARKER, TEMPLATE_FILE, ZERO, compare_data, cumulative_data, montecarlo_data,
-                        per_year_data, stakeholder_data, template_key, tornado_data, tornado_height, waterfall_data,
-                        waterfall_height)
+from .chartdata import (
+    MAIN,
+    MARKER,
+    TEMPLATE_FILE,
+    ZERO,
+    compare_data,
+    cumulative_data,
+    montecarlo_data,
+    per_year_data,
+    stakeholder_data,
+    template_key,
+    tornado_data,
+    tornado_height,
+    waterfall_data,
+    waterfall_height,
+)
 from .i18n import LANGS, t
 
 LOCALES = {

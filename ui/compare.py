@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from calculator.keyfigures import KEY_FIGURES, difference
-from calculator.scenario import Scenario
+from calculator.results.keyfigures import KEY_FIGURES, difference
+from calculator.schema import Scenario
 
 from . import chartdata, session
 from .compute import compute

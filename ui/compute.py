@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from calculator.model import calculate
-from calculator.scenario import Scenario
+from calculator.schema import Scenario
 
 from .views import ResultView, build_view
 

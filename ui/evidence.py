@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from calculator.presets import load_presets
+from calculator.data.evidence import load_presets
 
 from .i18n import t
 from .sources import describe_effect

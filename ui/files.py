@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from calculator.scenario import Scenario
+from calculator.schema import Scenario
 
 from . import session
 from .certainty import export_args

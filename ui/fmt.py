@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from calculator.formatting import kr, number, pct
-
+from calculator.text.numbers import kr, number, pct
 
 
 def money(amount: float | None, lang: str = "da") -> str:

@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from calculator.municipalities import municipal_tax, municipalities
-from calculator.parameters import load_parameters
-from calculator.presets import load_presets, preset_by_id
-from calculator.scenario import COHORT_DEFAULTS, CohortType, Supplement
+from calculator.data.evidence import load_presets, preset_by_id
+from calculator.data.municipalities import municipal_tax, municipalities
+from calculator.data.parameters import load_parameters
+from calculator.schema import COHORT_DEFAULTS, CohortType, Supplement
 
 from . import state as S
 from .fmt import money, share

@@ -12,8 +12,15 @@ from . import chartdata
 from .compute import monthly_flows_csv
 from .fmt import count, money, share
 from .i18n import t
-from .views import (ResultView, csv_bytes, display_cumulative, display_per_cohort, display_per_year,
-                    display_stakeholders, display_waterfall)
+from .views import (
+    ResultView,
+    csv_bytes,
+    display_cumulative,
+    display_per_cohort,
+    display_per_year,
+    display_stakeholders,
+    display_waterfall,
+)
 
 
 def payback_text(view: ResultView, lang: str) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
-from calculator.messages import problems
-from calculator.parameters import DEFAULTS_DIR
-from calculator.scenario import Scenario, load_scenario
+from calculator.data.parameters import DEFAULTS_DIR
+from calculator.schema import Scenario, load_scenario
+from calculator.text.problems import problems
 
 from . import state as S
 from .compute import compute

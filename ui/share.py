@@ -19,8 +19,8 @@ import zlib
 
 from pydantic import ValidationError
 
-from calculator.messages import problem_lines
-from calculator.scenario import Scenario
+from calculator.schema import Scenario
+from calculator.text.problems import problem_lines
 
 QUERY_PARAM = "s"
 MAX_FILE_BYTES = 200_000  # a scenario with 20 cohorts is about 15 kB of JSON

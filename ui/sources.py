@@ -6,13 +6,14 @@ import datetime as dt
 
 import streamlit as st
 
-from calculator.parameters import load_parameters
-from calculator.scenario import Scenario
+from calculator.data.parameters import load_parameters
+from calculator.schema import Scenario
 
 from .fmt import count, unit_value
 from .i18n import t
 from .state import from_pct, to_pct
 from .views import ResultView, csv_bytes, sources_table
+
 
 def describe_effect(effect, size: int, lang: str) -> str:
     da = lang == "da"

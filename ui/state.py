@@ -35,9 +35,9 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 
-from calculator.municipalities import municipal_tax
-from calculator.presets import preset_by_id
-from calculator.scenario import Cohort, ExtraInJob, Scenario, ShareInJob, ShorterBenefit
+from calculator.data.evidence import preset_by_id
+from calculator.data.municipalities import municipal_tax
+from calculator.schema import Cohort, ExtraInJob, Scenario, ShareInJob, ShorterBenefit
 
 STANDARD = "standard"  # the benefit picker's "default for the cohort type" choice
 MAX_COHORTS = 20

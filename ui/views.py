@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from calculator.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, STAKEHOLDERS, stream_label
-from calculator.keyfigures import key_figures
-from calculator.result import Result, SourceLine
-from calculator.stamp import Stamp, stamp
-from calculator.summary import Summary, gain_streams
+from calculator.results.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, STAKEHOLDERS, stream_label
+from calculator.results.keyfigures import key_figures
+from calculator.results.result import Result, SourceLine
+from calculator.results.stamp import Stamp, stamp
+from calculator.results.summary import Summary, gain_streams
 
 from .fmt import count, date, money, unit_value
 from .i18n import t

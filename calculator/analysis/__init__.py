@@ -3,12 +3,12 @@
 Pure functions of a :class:`~calculator.scenario.Scenario`; each module explains its definitions.
 """
 
-from .breakeven import BreakEvenAnalysis, break_even
-from .bundle import Analysis, analyse
-from .montecarlo import Distribution, MonteCarloResult, MonteCarloSpec, run_montecarlo
-from .optimism import HaircutResult, apply_optimism_bias, haircut_effect, load_optimism_bias
-from .outcome import Outcome, outcome
-from .tornado import Range, Tornado, TornadoSpec, tornado
+from calculator.analysis.breakeven import BreakEvenAnalysis, break_even
+from calculator.analysis.bundle import Analysis, analyse
+from calculator.analysis.montecarlo import Distribution, MonteCarloResult, MonteCarloSpec, run_montecarlo
+from calculator.analysis.optimism import HaircutResult, apply_optimism_bias, haircut_effect, load_optimism_bias
+from calculator.analysis.outcome import Outcome, outcome
+from calculator.analysis.tornado import Range, Tornado, TornadoSpec, tornado
 
 __all__ = [
     "Analysis", "analyse", "BreakEvenAnalysis", "break_even", "Distribution", "MonteCarloResult", "MonteCarloSpec",

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..effect import _share_at
-from ..formatting import number
-from ..model import calculate
-from ..scenario import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
-from .outcome import outcome
+from calculator.analysis.outcome import outcome
+from calculator.model import calculate
+from calculator.rules.effect_path import _share_at
+from calculator.schema import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
+from calculator.text.numbers import number
 
 ROOT_TOLERANCE = 1e-10
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..scenario import Scenario
-from .breakeven import BreakEvenAnalysis, break_even
-from .montecarlo import MonteCarloResult, MonteCarloSpec, run_montecarlo
-from .optimism import HaircutResult
-from .tornado import Tornado, TornadoSpec, tornado
+from calculator.analysis.breakeven import BreakEvenAnalysis, break_even
+from calculator.analysis.montecarlo import MonteCarloResult, MonteCarloSpec, run_montecarlo
+from calculator.analysis.optimism import HaircutResult
+from calculator.analysis.tornado import Tornado, TornadoSpec, tornado
+from calculator.schema import Scenario
 
 
 @dataclass

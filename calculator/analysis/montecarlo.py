@@ -25,11 +25,11 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..model import calculate
-from ..scenario import Scenario
-from ..variation import Variation
-from ..discounting import discount_factors
-from .outcome import gains_total_and_pv, monthly_gains_costs, outcome_of
+from calculator.analysis.outcome import gains_total_and_pv, monthly_gains_costs, outcome_of
+from calculator.model import calculate
+from calculator.results.discounting import discount_factors
+from calculator.rules.variation import Variation
+from calculator.schema import Scenario
 
 PERCENTILES = (10, 50, 90)
 # Draws per vectorised run, so that a (draws, months) array holds about this many numbers: small

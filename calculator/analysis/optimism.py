@@ -17,66 +17,11 @@ show what the haircut did.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from ..model import calculate
-from ..parameters import DEFAULTS_DIR, ParameterError, load_yaml_strict
-from ..scenario import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
-from .outcome import outcome_of
-
-OPTIMISM_FILE = DEFAULTS_DIR / "optimism_bias.yaml"
-Design = Literal["randomised", "quasi_experimental", "descriptive", "case"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DesignRate(_Strict):
-    haircut: float = Field(ge=0.0, le=1.0)
-    label: str = Field(min_length=3)
-    label_en: str = Field(min_length=3)
-    reason: str = Field(min_length=3)
-
-
-class Source(_Strict):
-    title: str = Field(min_length=3)
-    url: str = Field(min_length=8)
-    note: str = ""
-
-
-class OptimismBiasTable(_Strict):
-    description: str = Field(min_length=3)
-    status: Literal["verified", "estimate"]
-    designs: dict[Design, DesignRate]
-    sources: tuple[Source, ...] = Field(min_length=1)
-
-    def rate(self, design: str) -> float:
-        return self.designs[design].haircut  # type: ignore[index]
-
-    def rates(self) -> dict[str, float]:
-        """Design -> haircut: the defaults the app shows and lets the user edit."""
-        return {d: r.haircut for d, r in self.designs.items()}
-
-
-def load_optimism_bias(path: Path | None = None) -> OptimismBiasTable:
-    return _load(path or OPTIMISM_FILE)
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path) -> OptimismBiasTable:
-    try:
-        table = OptimismBiasTable.model_validate(load_yaml_strict(path.read_text(encoding="utf-8")))
-    except ValidationError as exc:
-        raise ParameterError(f"{path.name}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}") from None
-    missing = set(Design.__args__) - set(table.designs)  # type: ignore[attr-defined]
-    if missing:
-        raise ParameterError(f"{path.name}: mangler procent for {', '.join(sorted(missing))}")
-    return table
+from calculator.analysis.outcome import outcome_of
+from calculator.data.optimism import load_optimism_bias
+from calculator.model import calculate
+from calculator.schema import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
 
 
 def haircut_effect(effect, haircut: float):

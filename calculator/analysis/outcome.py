@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..discounting import discount_factors
-from ..flows import COST_STREAMS, KOMMUNE
-from ..model import calculate
-from ..scenario import Scenario
-from ..summary import gain_streams
-from ..variation import Variation
+from calculator.model import calculate
+from calculator.results.discounting import discount_factors
+from calculator.results.flows import COST_STREAMS, KOMMUNE
+from calculator.results.summary import gain_streams
+from calculator.rules.variation import Variation
+from calculator.schema import Scenario
 
 
 @dataclass(frozen=True)

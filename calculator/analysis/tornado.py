@@ -24,11 +24,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..formatting import number, pct
-from ..municipalities import _table, municipal_tax
-from ..scenario import Scenario
-from ..variation import Variation
-from .outcome import outcome
+from calculator.analysis.outcome import outcome
+from calculator.data.municipalities import _table, municipal_tax
+from calculator.rules.variation import Variation
+from calculator.schema import Scenario
+from calculator.text.numbers import number, pct
 
 FACTOR, VALUE, SWITCH = "factor", "value", "switch"
 

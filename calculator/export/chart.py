@@ -10,8 +10,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..flows import COST_STREAMS, KOMMUNE
-from ..summary import gain_streams
+from calculator.results.flows import COST_STREAMS, KOMMUNE
+from calculator.results.summary import gain_streams
 
 
 def cumulative_frame(result) -> pd.DataFrame:

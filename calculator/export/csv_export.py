@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..stamp import stamp
-from .tables import all_tables
+from calculator.export.tables import all_tables
+from calculator.results.stamp import stamp
 
 
 def write_csvs(result, directory: str | Path, analysis=None) -> list[Path]:

@@ -25,11 +25,11 @@ import numpy as np
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from ..analysis.breakeven import break_even
-from ..discounting import discount_factors
-from ..flows import COST_STREAMS, stream_label
-from ..stamp import stamp
-from .tables import monthly_split, monthly_tidy_table, scenario_table, sources_table
+from calculator.analysis.breakeven import break_even
+from calculator.export.tables import monthly_split, monthly_tidy_table, scenario_table, sources_table
+from calculator.results.discounting import discount_factors
+from calculator.results.flows import COST_STREAMS, stream_label
+from calculator.results.stamp import stamp
 
 SUMMARY, INPUTS, MONTHS, FLOWS, ROBUST = "Resumé", "Forudsætninger", "Måned", "Alle strømme", "Robusthed"
 
@@ -301,7 +301,7 @@ def _flows_sheet(book: _Book, ws, result, text: str) -> None:
 
 
 def _robustness_sheet(book: _Book, ws, analysis, text: str) -> None:
-    from .tables import break_even_table, haircut_table, montecarlo_inputs_table, montecarlo_table, tornado_table
+    from calculator.export.tables import break_even_table, haircut_table, montecarlo_inputs_table, montecarlo_table, tornado_table
 
     ws.write(0, 0, "Robusthed", book.title)
     ws.write(1, 0, text, book.small)

@@ -14,11 +14,11 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from ..flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, stream_label
-from ..formatting import kr, number, pct, probability
-from ..scenario import ExtraInJob, ShareInJob, ShorterBenefit
-from ..stamp import stamp
-from .chart import chart_png, cumulative_chart
+from calculator.export.chart import chart_png, cumulative_chart
+from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, stream_label
+from calculator.results.stamp import stamp
+from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
+from calculator.text.numbers import kr, number, pct, probability
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONTS = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
@@ -258,7 +258,7 @@ def _robustness(pdf: _Report, analysis) -> None:
                      "der er brugt den højest mulige andel.", 7.5, color=MUTED)
     h = analysis.haircut
     if h is not None:
-        from ..analysis.optimism import load_optimism_bias
+        from calculator.analysis.optimism import load_optimism_bias
 
         labels = {d: r.label.lower() for d, r in load_optimism_bias().designs.items()}
         for c in h.cohorts:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..discounting import discount_factors
-from ..flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, stream_label
-from ..keyfigures import KEY_FIGURES, key_figures
-from ..variation import Variation
+from calculator.results.discounting import discount_factors
+from calculator.results.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, stream_label
+from calculator.results.keyfigures import KEY_FIGURES, key_figures
+from calculator.rules.variation import Variation
 
 STATUS_DA = {"verified": "bekræftet", "estimate": "skøn", "own": "eget tal"}
 
@@ -60,7 +60,7 @@ def monthly_split(result) -> dict[str, np.ndarray]:
     The split matters for the live spreadsheet: every gain but the Danish-test grants scales with
     the effect. The test grants are the result grants of the same scenario with no effect at all.
     """
-    from ..model import calculate
+    from calculator.model import calculate
 
     tests = sum((f.amounts for f in calculate(result.scenario, variation=Variation(effect=0.0)).flows
                  if f.stakeholder == KOMMUNE and f.stream == "resultattilskud"), np.zeros(result.horizon))
@@ -171,7 +171,7 @@ def montecarlo_table(analysis) -> pd.DataFrame:
 
 
 def montecarlo_inputs_table(analysis) -> pd.DataFrame:
-    from ..analysis.montecarlo import INPUTS
+    from calculator.analysis.montecarlo import INPUTS
 
     spec = analysis.montecarlo.spec
     rows = []

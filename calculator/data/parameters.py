@@ -23,7 +23,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-DEFAULTS_DIR = Path(__file__).resolve().parent.parent / "defaults"
+from calculator.data.yaml_strict import ParameterError, load_yaml_strict
+
+DEFAULTS_DIR = Path(__file__).resolve().parent.parent.parent / "defaults"
 PARAMETERS_DIR = DEFAULTS_DIR / "parameters"
 
 Status = Literal["verified", "estimate"]
@@ -37,10 +39,6 @@ UNITS = {
     "måneder": "måneder",
     "timer/uge": "timer pr. uge",
 }
-
-
-class ParameterError(ValueError):
-    """A parameter file or lookup that cannot be trusted; the message is in Danish."""
 
 
 class Source(BaseModel):
@@ -106,33 +104,6 @@ class Parameter:
                 f"der blev spurgt om {when:%d.%m.%Y}."
             )
         return self.entries[i]
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys (PyYAML keeps the last one silently)."""
-
-
-def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False):
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key  # as written, not a repr
-            raise ParameterError(f"dobbelt nøgle '{shown}' (linje {key_node.start_mark.line + 1})")
-        seen.add(key)
-    return loader.construct_mapping(node, deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _no_duplicates)
-
-
-def load_yaml_strict(text: str):
-    """Parse YAML safely (no object construction) and refuse duplicate keys."""
-    loader = _StrictLoader(text)  # a SafeLoader: plain data only, never Python objects
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
 
 
 def _describe_validation(exc: ValidationError) -> str:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from calculator.cli.common import BadInput, calculate_checked, read_scenario
+
 COMMANDS = ("analyse", "export")
 DESIGNS = ("randomised", "quasi_experimental", "descriptive", "case")
 
@@ -54,13 +56,12 @@ def add_commands(sub) -> None:
 
 
 def run_command(args) -> int:
-    from .analysis import MonteCarloSpec, analyse, apply_optimism_bias
-    from .cli import BadInput, _calculate, read_scenario
+    from calculator.analysis import MonteCarloSpec, analyse, apply_optimism_bias
 
     if args.command == "export" and not (args.xlsx or args.pdf or args.csv_dir):
         raise BadInput(["angiv mindst én af --xlsx, --pdf og --csv-dir"])
     scenario = read_scenario(args.scenario)
-    _calculate(scenario)  # the scenario's own errors first, as `run` reports them
+    calculate_checked(scenario)  # the scenario's own errors first, as `run` reports them
     haircut = None
     try:
         if args.design:
@@ -69,7 +70,7 @@ def run_command(args) -> int:
             scenario = haircut.after
         elif args.haircut is not None:
             raise BadInput(["--haircut kræver --design (hvilket undersøgelsesdesign effekten kommer fra)"])
-        result = _calculate(scenario)
+        result = calculate_checked(scenario)
         analysis = analyse(scenario, mc_spec=MonteCarloSpec(draws=args.draws, seed=args.seed),
                            montecarlo=not args.no_montecarlo, haircut=haircut)
     except ValueError as exc:
@@ -84,8 +85,8 @@ def run_command(args) -> int:
 
 
 def analysis_json(result, analysis) -> dict:
-    from . import __version__
-    from .stamp import stamp
+    from calculator import __version__
+    from calculator.results.stamp import stamp
 
     st = stamp(result.scenario)
     data = analysis.to_dict()
@@ -95,8 +96,8 @@ def analysis_json(result, analysis) -> dict:
 
 
 def render_analysis(result, analysis) -> str:
-    from .formatting import kr, number, pct, probability
-    from .stamp import stamp
+    from calculator.results.stamp import stamp
+    from calculator.text.numbers import kr, number, pct, probability
 
     lines = [result.scenario.name, "", "Break-even (nutidsværdi = 0):", "  " + analysis.break_even.sentence("da")]
     for r in analysis.break_even.share_roots:
@@ -134,20 +135,19 @@ def render_analysis(result, analysis) -> str:
 def _export(args, result, analysis) -> int:
     import errno
 
-    from .cli import BadInput
 
     written = []
     try:
         if args.xlsx:
-            from .export.excel import write_workbook
+            from calculator.export.excel import write_workbook
 
             written.append(write_workbook(result, args.xlsx, analysis))
         if args.pdf:
-            from .export.pdf import write_report
+            from calculator.export.pdf import write_report
 
             written.append(write_report(result, args.pdf, analysis))
         if args.csv_dir:
-            from .export.csv_export import write_csvs
+            from calculator.export.csv_export import write_csvs
 
             written += write_csvs(result, args.csv_dir, analysis)
     except OSError as exc:

@@ -7,7 +7,7 @@ scenarios, kept in this pure module so the UI does none.
 
 from __future__ import annotations
 
-from .summary import Summary
+from calculator.results.summary import Summary
 
 # key -> (Danish label, English label, kind); kind tells a UI how to format the value.
 KEY_FIGURES: dict[str, tuple[str, str, str]] = {

@@ -22,8 +22,8 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from .discounting import discount_factors
-from .flows import COST_STREAMS, EFFORT, HUSSTAND, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, STAT
+from calculator.results.discounting import discount_factors
+from calculator.results.flows import COST_STREAMS, EFFORT, HUSSTAND, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, STAT
 
 
 @dataclass(frozen=True)

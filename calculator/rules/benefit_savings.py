@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..earnings import Earnings
-from ..effect import CohortEffect
-from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
-from ..refusion import STEP_PARAMETERS, monthly_refusion_rates
-from ..scenario import Cohort
-from ..timeline import Timeline, constant_or_array
-from ..variation import NO_VARIATION, Variation
+from calculator.data.timeline import Timeline, constant_or_array
+from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow
+from calculator.rules.earnings import Earnings
+from calculator.rules.effect_path import CohortEffect
+from calculator.rules.refusion import STEP_PARAMETERS, monthly_refusion_rates
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Cohort
 
 
 def benefit_savings(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Timeline, variation: Variation = NO_VARIATION) -> list[Flow]:

@@ -1,30 +1,21 @@
-"""Effect presets from the source documents: data in ``defaults/presets/evidence.yaml``, validated here.
+"""An evidence preset: one reported effect from the source documents, mapped to an effect form.
 
 A preset is one reported effect (e.g. Slagelse's outreach: 28 % vs 4.5 % in a job after a year)
-mapped to an effect form the scenario accepts, with the study design, the target group and the
-line in the seed document it came from. The effect itself is validated by the scenario's own
-effect schema, so a preset can always be applied to a cohort.
-
-Only randomised and quasi-experimental designs estimate a causal effect; descriptive figures and
-a municipality's own case have no counterfactual, and the UI says so (:attr:`Preset.causal`).
-Pure: no UI, the file is read with the strict safe YAML loader.
+with the study design, the target group and the line in the seed document it came from. The
+effect itself is validated by the scenario's own effect schema, so a preset can always be
+applied to a cohort. Only randomised and quasi-experimental designs estimate a causal effect;
+descriptive figures and a municipality's own case have no counterfactual (:attr:`Preset.causal`).
+The file is read by :mod:`calculator.data.evidence`.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from .parameters import DEFAULTS_DIR, ParameterError, load_yaml_strict
-from .scenario import CohortType, Effect
-
-PRESETS_FILE = DEFAULTS_DIR / "presets" / "evidence.yaml"
-
-Design = Literal["randomised", "quasi_experimental", "descriptive", "case"]
-CAUSAL_DESIGNS = frozenset({"randomised", "quasi_experimental"})
+from calculator.schema.effect import Effect
+from calculator.schema.types import CAUSAL_DESIGNS, CohortType, Design, Input
 
 DESIGN_LABELS: dict[str, tuple[str, str]] = {
     "randomised": ("Randomiseret forsøg", "Randomised trial"),
@@ -34,15 +25,7 @@ DESIGN_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-class PresetError(ValueError):
-    """The presets file cannot be trusted; the message names the file and the problem (Danish)."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SeedSource(_Strict):
+class SeedSource(Input):
     seed: Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
     lines: tuple[Annotated[int, Field(ge=1)], Annotated[int, Field(ge=1)]]
     document: Annotated[str, Field(min_length=3)]
@@ -62,7 +45,7 @@ class SeedSource(_Strict):
         return f"{self.seed}, {'linje' if lang == 'da' else 'line'} {where}"
 
 
-class Preset(_Strict):
+class Preset(Input):
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     title: Annotated[str, Field(min_length=3)]
     title_en: Annotated[str, Field(min_length=3)]
@@ -88,7 +71,7 @@ class Preset(_Strict):
         return DESIGN_LABELS[self.design][0 if lang == "da" else 1]
 
 
-class PresetFile(_Strict):
+class PresetFile(Input):
     presets: Annotated[list[Preset], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -98,34 +81,3 @@ class PresetFile(_Strict):
         if dupes:
             raise ValueError(f"id '{dupes[0]}' er brugt flere gange")
         return self
-
-
-def parse_presets(text: str, origin: str = "evidence.yaml") -> tuple[Preset, ...]:
-    try:
-        raw = load_yaml_strict(text)
-    except ParameterError as exc:
-        raise PresetError(f"{origin}: {exc}") from None
-    except Exception as exc:  # yaml.YAMLError: one line, naming the file
-        raise PresetError(f"{origin}: ikke gyldig YAML ({str(exc).splitlines()[0]})") from None
-    try:
-        return tuple(PresetFile.model_validate(raw).presets)
-    except ValidationError as exc:
-        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        raise PresetError(f"{origin}: " + "; ".join(parts)) from None
-
-
-def load_presets_from(path: Path) -> tuple[Preset, ...]:
-    return parse_presets(path.read_text(encoding="utf-8"), origin=str(path))
-
-
-@lru_cache(maxsize=1)
-def load_presets() -> tuple[Preset, ...]:
-    """The project's presets (cached: read-only data shipped with the code)."""
-    return load_presets_from(PRESETS_FILE)
-
-
-def preset_by_id(preset_id: str) -> Preset:
-    for p in load_presets():
-        if p.id == preset_id:
-            return p
-    raise KeyError(f"ukendt forudindstilling: {preset_id}")

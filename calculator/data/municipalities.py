@@ -12,7 +12,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .parameters import DEFAULTS_DIR, ParameterError
+from calculator.data.parameters import DEFAULTS_DIR, ParameterError
 
 MUNICIPALITY_FILE = DEFAULTS_DIR / "municipalities" / "kommuneskat_2025_2026.csv"
 KNOWN_YEARS = (2025, 2026)

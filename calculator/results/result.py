@@ -8,11 +8,11 @@ from functools import cached_property
 
 import numpy as np
 
-from .effect import CohortEffect
-from .flows import KOMMUNE, STAKEHOLDER_LABELS, Flow, stream_label
-from .municipalities import MunicipalTax
-from .scenario import Scenario
-from .timeline import Timeline
+from calculator.data.municipalities import MunicipalTax
+from calculator.data.timeline import Timeline
+from calculator.results.flows import KOMMUNE, STAKEHOLDER_LABELS, Flow, stream_label
+from calculator.rules.effect_path import CohortEffect
+from calculator.schema import Scenario
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Result:
 
     @cached_property
     def summary(self):
-        from .summary import summarise
+        from calculator.results.summary import summarise
 
         return summarise(self)
 

@@ -13,11 +13,30 @@ from functools import cached_property
 
 import numpy as np
 
-from .scenario import BENEFIT_PARAMETER, Cohort
-from .timeline import Timeline
-from .variation import NO_VARIATION, Variation
+from calculator.data.timeline import Timeline
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Cohort
 
 WEEKS_PER_MONTH = 52 / 12
+
+# Which parameter holds each benefit's monthly rate ("ingen": outside the benefit system).
+BENEFIT_PARAMETER: dict[str, str | None] = {
+    "ingen": None,
+    "kontanthjaelp_forsoerger": "ydelse.kontanthjaelp_forsoerger",
+    "kontanthjaelp_ikke_forsoerger": "ydelse.kontanthjaelp_ikke_forsoerger",
+    "forhoejet_sats": "ydelse.forhoejet_sats",
+    "grundsats": "ydelse.grundsats",
+    "mindstesats": "ydelse.mindstesats",
+    "selvforsoergelsesydelse_enlig_forsoerger": "ydelse.selvforsoergelsesydelse_enlig_forsoerger",
+    "selvforsoergelsesydelse_forsoerger": "ydelse.selvforsoergelsesydelse_forsoerger",
+    "selvforsoergelsesydelse_ikke_forsoerger": "ydelse.selvforsoergelsesydelse_ikke_forsoerger",
+}
+# Which parameter holds each supplement (tillæg) to the benefit.
+SUPPLEMENT_PARAMETER: dict[str, str] = {
+    "boernetillaeg": "ydelse.tillaeg_boernetillaeg",
+    "enlig_forsoerger": "ydelse.tillaeg_enlig_forsoerger",
+    "enlig_ikke_forsoerger": "ydelse.tillaeg_enlig_ikke_forsoerger",
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +70,7 @@ def _monthly_benefit(cohort: Cohort, tl: Timeline) -> np.ndarray:
         return np.zeros(tl.horizon)
     rate = tl.monthly(param)
     for supplement in cohort.supplements:
-        rate = rate + tl.monthly(f"ydelse.tillaeg_{supplement}")
+        rate = rate + tl.monthly(SUPPLEMENT_PARAMETER[supplement])
     return rate
 
 

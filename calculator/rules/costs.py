@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..flows import EFFORT, KOMMUNE, Flow
-from ..scenario import Scenario
-from ..timeline import Timeline
+from calculator.data.timeline import Timeline
+from calculator.results.flows import EFFORT, KOMMUNE, Flow
+from calculator.schema import Scenario
 
 WEEKS_PER_MONTH = 52 / 12
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..effect import CohortEffect
-from ..flows import KOMMUNE, STAT, Flow
-from ..scenario import Cohort
-from ..timeline import Timeline
-from ..variation import NO_VARIATION, Variation
+from calculator.data.timeline import Timeline
+from calculator.results.flows import KOMMUNE, STAT, Flow
+from calculator.rules.effect_path import CohortEffect
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Cohort
 
 
 def result_grants(cohort: Cohort, effect: CohortEffect, tl: Timeline, variation: Variation = NO_VARIATION) -> list[Flow]:

@@ -21,8 +21,8 @@ from functools import cached_property
 
 import numpy as np
 
-from .scenario import Cohort, ExtraInJob, ShareInJob, ShorterBenefit
-from .variation import NO_VARIATION, Variation
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Cohort, ExtraInJob, ShareInJob, ShorterBenefit
 
 WEEKS_PER_YEAR = 52
 

@@ -1,7 +1,7 @@
 """Extra municipal income tax (kommuneskat), udligning, and the state's and household's side of the wage.
 
 Rule: change in the kommuneskat base per extra person and calendar year =
-taxable wage (see :mod:`calculator.tax_rules`) minus the taxable benefit that stops. For a
+taxable wage (see :func:`wage_tax` below) minus the taxable benefit that stops. For a
 spouse-supported person the personfradrag was already transferred to the spouse, so none is
 subtracted (option; when off, the person's own personfradrag shields the first kroner). Tax =
 base change x the municipality's rate. Landsudligning then removes 75 % (95 % for a weak-base
@@ -12,19 +12,64 @@ municipality's tax revenue follows the base of earlier years); flows past the ho
 
 State: AM-bidrag plus bundskat on the change in personal income. Household: wage minus
 AM-bidrag, kommuneskat and bundskat.
+
+The tax on a wage, for one calendar year (skat.dk; LL § 9 J; PSL): AM-bidrag is 8 % of the wage.
+Beskæftigelsesfradrag is a percentage of the AM-bidrag base, i.e. the wage before AM-bidrag, up to
+an annual cap. Jobfradrag is a percentage of the wage above a threshold, up to an annual cap.
+Taxable income (skattepligtig indkomst, the kommuneskat base) is the wage after AM-bidrag minus
+both deductions. Bundskat is levied on personal income (the wage after AM-bidrag) and is not
+reduced by the deductions. Caps and thresholds are annual, so the year's income is taxed as a whole.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from ..earnings import Earnings
-from ..effect import CohortEffect
-from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
-from ..scenario import Cohort, Options
-from ..tax_rules import TaxYearRules, wage_tax
-from ..timeline import Timeline
-from ..variation import NO_VARIATION, Variation
+from calculator.data.timeline import Timeline
+from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow
+from calculator.rules.earnings import Earnings
+from calculator.rules.effect_path import CohortEffect
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Cohort, Options
+
+
+@dataclass(frozen=True)
+class TaxYearRules:
+    # Each field is a number, or an array with one value per calendar year.
+    am_rate: float
+    employment_rate: float  # beskæftigelsesfradrag
+    employment_cap: float
+    job_rate: float  # jobfradrag
+    job_threshold: float
+    job_cap: float
+
+
+@dataclass(frozen=True)
+class WageTax:
+    wage: float  # or arrays, element-wise
+    am_bidrag: float
+    employment_deduction: float
+    job_deduction: float
+
+    @property
+    def personal_income(self) -> float:
+        return self.wage - self.am_bidrag
+
+    @property
+    def taxable_income(self) -> float:
+        return self.wage - self.am_bidrag - self.employment_deduction - self.job_deduction
+
+
+def wage_tax(annual_wage, rules: TaxYearRules) -> WageTax:
+    """Works on a number or, element-wise, on arrays (rules' fields may be arrays of the same shape)."""
+    return WageTax(
+        wage=annual_wage,
+        am_bidrag=rules.am_rate * annual_wage,
+        employment_deduction=np.minimum(rules.employment_rate * annual_wage, rules.employment_cap),
+        job_deduction=np.minimum(rules.job_rate * np.maximum(annual_wage - rules.job_threshold, 0.0), rules.job_cap),
+    )
 
 
 MIN_MONTHS = 1e-6

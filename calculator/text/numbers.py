@@ -26,9 +26,9 @@ def probability(p: float, lang: str = "da") -> str:
     """A probability as whole percent ('73 %'), with a decimal where whole percent would say 0 or 100
     wrongly: 0.999 is '99,9 %', 0.9999 is '> 99,9 %', only 1.0 is '100 %'."""
     text = pct(p, 0, lang)
-    if (0.0 < p and text == pct(0.0, 0, lang)) or (p < 1.0 and text == pct(1.0, 0, lang)):
+    if (p > 0.0 and text == pct(0.0, 0, lang)) or (p < 1.0 and text == pct(1.0, 0, lang)):
         text = pct(p, 1, lang)
-        if 0.0 < p and text == pct(0.0, 1, lang):
+        if p > 0.0 and text == pct(0.0, 1, lang):
             return "< " + pct(0.001, 1, lang)
         if p < 1.0 and text == pct(1.0, 1, lang):
             return "> " + pct(0.999, 1, lang)

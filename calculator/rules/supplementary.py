@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..earnings import Earnings
-from ..effect import CohortEffect
-from ..flows import HUSSTAND, KOMMUNE, STAT, Flow
-from ..scenario import Cohort
-from ..timeline import Timeline
-from ..variation import NO_VARIATION, Variation
+from calculator.data.timeline import Timeline
+from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow
+from calculator.rules.earnings import Earnings
+from calculator.rules.effect_path import CohortEffect
+from calculator.rules.variation import NO_VARIATION, Variation
+from calculator.schema import Cohort
 
 SUPPORTS = {"boligsikring": "boligsikring_share", "friplads": "friplads_share"}
 

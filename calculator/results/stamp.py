@@ -12,9 +12,9 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from . import __version__
-from .parameters import ParameterSet, load_parameters
-from .scenario import Scenario
+from calculator import __version__
+from calculator.data.parameters import ParameterSet, load_parameters
+from calculator.schema import Scenario
 
 HASH_LENGTH = 10
 

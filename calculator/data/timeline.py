@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from .parameters import DatedValue, ParameterError, ParameterSet
+from calculator.data.parameters import DatedValue, ParameterError, ParameterSet
 
 
 def add_months(start: dt.date, months: int) -> dt.date:

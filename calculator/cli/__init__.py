@@ -1,0 +1,1 @@
+"""The command line: ``python -m calculator run|params|analyse|export|explain``."""

@@ -1,0 +1,83 @@
+"""A cohort (målgruppe): who the people are, what they earn in a job, and the effort's effect on them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+
+from calculator.schema.effect import Effect, ExtraInJob
+from calculator.schema.types import Amount, Benefit, CohortType, Input, Month, Share, Supplement, input_error
+
+# Sensible starting points per cohort type (DOMAIN.md §2); the user can change every one.
+COHORT_DEFAULTS: dict[str, dict] = {
+    "aegtefaelleforsoerget": {"benefit": "ingen", "programme_share": 1.0, "prior_weeks_on_benefit": 0},
+    "aktivitetsparat": {"benefit": "kontanthjaelp_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 156},
+    "jobparat": {"benefit": "kontanthjaelp_ikke_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 26},
+    "nyankommen": {"benefit": "mindstesats", "programme_share": 1.0, "prior_weeks_on_benefit": 0},
+    "egen": {"benefit": "kontanthjaelp_ikke_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 0},
+}
+
+
+class Cohort(Input):
+    name: Annotated[str, Field(min_length=1, max_length=80)]
+    type: CohortType
+    size: Annotated[int, Field(ge=1, le=100_000)]
+    benefit: Benefit | None = None
+    supplements: tuple[Supplement, ...] = ()
+    monthly_benefit: Amount | None = None
+    prior_weeks_on_benefit: Annotated[int, Field(ge=0, le=2000)] | None = None
+    programme_share: Share | None = None
+    programme_year: Annotated[int, Field(ge=1, le=5)] = 1
+    boligsikring_share: Share = 0.3
+    friplads_share: Share = 0.2
+    wage_per_hour: Annotated[float, Field(gt=0.0, le=2000)] | None = None
+    hours_per_week: Annotated[float, Field(gt=0.0, le=60)] = 37.0
+    effect: Effect
+    # The evidence preset the effect was taken from (an id in defaults/presets/evidence.yaml), so a
+    # saved scenario keeps its link to the study, its design and its source line.
+    effect_source: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    danish_test_passes: Annotated[float, Field(ge=0.0, le=100_000)] = 0.0
+    danish_test_month: Month = 12
+
+    @field_validator("effect_source")
+    @classmethod
+    def _known_preset(cls, preset_id: str | None) -> str | None:
+        from calculator.data.evidence import load_presets  # read once and cached
+
+        if preset_id is not None and preset_id not in {p.id for p in load_presets()}:
+            raise input_error("unknown_preset", "ukendt forudindstilling '{name}'", name=preset_id)
+        return preset_id
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if isinstance(self.effect, ExtraInJob) and self.effect.extra_people > self.size:
+            raise input_error(
+                "effect_too_large",
+                "{extra} ekstra i job er flere end målgruppens {size} personer",
+                extra=f"{self.effect.extra_people:g}", size=self.size,
+            )
+        if self.danish_test_passes > self.size:
+            raise input_error(
+                "tests_too_many",
+                "{passes} beståede danskprøver er flere end målgruppens {size} personer",
+                passes=f"{self.danish_test_passes:g}", size=self.size,
+            )
+        return self
+
+    # Defaults that depend on the cohort type are resolved here, once, so the model never guesses.
+    @property
+    def benefit_resolved(self) -> str:
+        return self.benefit or COHORT_DEFAULTS[self.type]["benefit"]
+
+    @property
+    def programme_share_resolved(self) -> float:
+        if self.programme_share is not None:
+            return self.programme_share
+        return COHORT_DEFAULTS[self.type]["programme_share"]
+
+    @property
+    def prior_weeks_resolved(self) -> int:
+        if self.prior_weeks_on_benefit is not None:
+            return self.prior_weeks_on_benefit
+        return COHORT_DEFAULTS[self.type]["prior_weeks_on_benefit"]

@@ -1,0 +1,62 @@
+"""The effect a user enters for a cohort, in one of three forms (see :mod:`calculator.rules.effect_path`)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, model_validator
+
+from calculator.schema.types import Input, Month, Share, input_error
+
+
+class ExtraInJob(Input):
+    """(a) KL style: X more people in ordinary jobs from month m, for d months."""
+
+    form: Literal["ekstra_i_job"] = "ekstra_i_job"
+    extra_people: Annotated[float, Field(ge=0.0, le=100_000)]
+    from_month: Month = 1
+    duration_months: Annotated[int, Field(ge=1, le=240)] = 12
+
+
+class ShareInJob(Input):
+    """(b) Share in ordinary jobs by month M with the effort vs without it, with a monthly job-exit rate.
+
+    Both paths start with nobody in a job. Each is a constant monthly job-entry rate, solved so
+    that the path reaches its share at month M; people leave jobs at ``exit_rate`` a month. The
+    effort's path starts only after ``start_delay_months`` (lock-in: no entries while in the offer).
+    """
+
+    form: Literal["andel_i_job"] = "andel_i_job"
+    share_with: Share
+    share_without: Share
+    by_month: Month = 12
+    exit_rate: Annotated[float, Field(ge=0.0, le=0.5)] = 0.02
+    start_delay_months: Annotated[int, Field(ge=0, le=60)] = 0
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.share_with < self.share_without:
+            raise input_error(
+                "effect_order",
+                "andelen i job med indsatsen ({share_with}) er lavere end uden ({share_without}); "
+                "angiv en positiv effekt eller byt om på tallene",
+                share_with=f"{self.share_with:.0%}", share_without=f"{self.share_without:.0%}",
+            )
+        if self.start_delay_months >= self.by_month and self.share_with > 0:
+            raise input_error(
+                "effect_delay",
+                "opstartsperioden ({delay} mdr.) skal være kortere end måneden for målet ({month})",
+                delay=self.start_delay_months, month=self.by_month,
+            )
+        return self
+
+
+class ShorterBenefit(Input):
+    """(c) Time on benefit shortened by W weeks per participant: each leaves benefit for a job W weeks sooner."""
+
+    form: Literal["kortere_ydelse"] = "kortere_ydelse"
+    weeks_shorter: Annotated[float, Field(ge=0.0, le=520)]
+    from_month: Month = 1
+
+
+Effect = Annotated[Union[ExtraInJob, ShareInJob, ShorterBenefit], Field(discriminator="form")]

@@ -1,0 +1,121 @@
+"""The scenario a user enters: municipality, horizon, cohorts, their effect, and the effort's costs.
+
+Validated at the edge with pydantic (``extra="forbid"``, so a typo in a saved file fails loudly
+instead of silently falling back to a default). Shares are fractions between 0 and 1 in the file
+(the app shows them as percent). Validation problems are turned into the user's language by
+:mod:`calculator.text.problems`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+
+from calculator.data.municipalities import municipalities
+from calculator.schema.cohort import Cohort
+from calculator.schema.types import Amount, Input, Month, input_error
+
+
+class Costs(Input):
+    staff_fte: Annotated[float, Field(ge=0.0, le=1000)] = 0.0
+    staff_cost_per_fte_year: Amount = 0.0
+    staff_months: Annotated[int, Field(ge=0, le=120)] | None = None  # None: the whole horizon
+    offer_cost_per_participant_month: Amount = 0.0
+    offer_months: Annotated[int, Field(ge=0, le=120)] = 0
+    offer_participants: Annotated[int, Field(ge=0, le=100_000)] | None = None  # None: all participants
+    one_off: Amount = 0.0
+    wage_subsidy_persons: Annotated[float, Field(ge=0.0, le=100_000)] = 0.0
+    wage_subsidy_hours_per_week: Annotated[float, Field(ge=0.0, le=60)] = 37.0
+    wage_subsidy_rate_per_hour: Amount | None = None  # None: the parameter loentilskud.privat_time
+    wage_subsidy_months: Annotated[int, Field(ge=0, le=120)] = 6
+    wage_subsidy_from_month: Month = 1
+
+
+class Options(Input):
+    udligning: bool = True  # the headline tax is after equalisation (the honest budget figure)
+    weak_tax_base: bool = False  # the municipality's tax base is below 90 % of the average
+    spouse_personfradrag_used: bool = True
+    tax_lag_years: Annotated[int, Field(ge=0, le=5)] = 0
+
+
+class Scenario(Input):
+    name: Annotated[str, Field(min_length=1, max_length=120)] = "Scenarie"
+    description: Annotated[str, Field(max_length=2000)] = ""
+    municipality: str
+    budget_year: Annotated[int, Field(ge=2024, le=2035)]
+    start_month: Annotated[int, Field(ge=1, le=12)] = 1
+    horizon_months: Annotated[int, Field(ge=6, le=120)] = 36
+    discount_rate: Annotated[float, Field(ge=0.0, le=0.2)] | None = None
+    municipal_tax_rate: Annotated[float, Field(ge=0.15, le=0.35)] | None = None
+    options: Options = Options()
+    overrides: dict[str, float] = Field(default_factory=dict)
+    cohorts: Annotated[list[Cohort], Field(min_length=1, max_length=20)]
+    costs: Costs = Costs()
+
+    @field_validator("municipality")
+    @classmethod
+    def _known_municipality(cls, name: str) -> str:
+        known = municipalities()
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+            hint = f" (mente du {', '.join(close[:3])}?)" if close else ""
+            raise input_error("unknown_municipality", "ukendt kommune '{name}'{hint}", name=name, hint=hint)
+        return name
+
+    @field_validator("overrides")
+    @classmethod
+    def _known_parameters(cls, overrides: dict[str, float]) -> dict[str, float]:
+        from calculator.data.parameters import load_parameters  # the parameter set is loaded once and cached
+
+        params = load_parameters()
+        for name in overrides:
+            if name not in params:
+                raise input_error("unknown_parameter", "ukendt parameter '{name}'", name=name)
+        return overrides
+
+    @model_validator(mode="after")
+    def _names_unique(self):
+        names = [c.name for c in self.cohorts]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise input_error("duplicate_cohort", "målgruppenavnet '{name}' er brugt flere gange", name=dupes[0])
+        return self
+
+    @property
+    def start_date(self) -> dt.date:
+        return dt.date(self.budget_year, self.start_month, 1)
+
+    @property
+    def participants(self) -> int:
+        return sum(c.size for c in self.cohorts)
+
+    def canonical_json(self) -> str:
+        """The scenario as stable JSON: the cache key, the hash input and what a saved file holds."""
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def scenario_from_mapping(data: dict) -> Scenario:
+    return Scenario.model_validate(data)
+
+
+def read_scenario_text(text: str, suffix: str = ".json") -> dict:
+    """Parse a scenario file's text (YAML or JSON) into a plain mapping, safely."""
+    from calculator.data.yaml_strict import load_yaml_strict
+
+    if suffix.lower() in (".yaml", ".yml"):
+        data = load_yaml_strict(text)
+    else:
+        data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("filen skal indeholde ét scenarie (en tabel med nøgler som municipality og cohorts)")
+    return data
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    path = Path(path)
+    return scenario_from_mapping(read_scenario_text(path.read_text(encoding="utf-8"), path.suffix))

@@ -1,0 +1,1 @@
+"""Everything the user reads: numbers the Danish way, messages, labels and sentences."""
