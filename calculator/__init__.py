@@ -1,8 +1,7 @@
 """Business-case calculator for municipal employment efforts for immigrants (pure Python, no UI)."""
 
-__version__ = "0.1.0"
-
 from calculator.model import calculate
 from calculator.schema import Scenario, load_scenario
+from calculator.version import __version__
 
 __all__ = ["calculate", "Scenario", "load_scenario", "__version__"]

@@ -1,9 +1,10 @@
 """The model: a scenario in, every money flow month by month out.
 
-``calculate`` wires the pieces together and nothing more: the effect per cohort
-(:mod:`calculator.effect`), the wage and benefit per person (:mod:`calculator.earnings`), one
-module per money stream (:mod:`calculator.streams`) and the costs. Totals are made in
-:mod:`calculator.summary`.
+``calculate`` wires the rules together and nothing more: the effect per cohort
+(:mod:`calculator.rules.effect_path`), the wage and benefit per person
+(:mod:`calculator.rules.earnings`), one module per money stream and the costs. Each rule runs
+under its name (``Timeline.tracing``), so the parameters it reads are traced to it. Totals are
+made in :mod:`calculator.results.totals`.
 """
 
 from __future__ import annotations
@@ -23,39 +24,50 @@ from calculator.rules.supplementary import supplementary
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Scenario
 
+DISCOUNT_RATE = "diskonto.rente"
+
 
 def calculate(scenario: Scenario, params: ParameterSet | None = None, variation: Variation | None = None) -> Result:
     """Every flow of the scenario, month by month.
 
-    ``variation`` scales uncertain inputs (see :mod:`calculator.variation`). With per-draw arrays
-    every flow has the shape (draws, months): read them with :mod:`calculator.analysis.montecarlo`,
-    as the summary and the tables are made for a single run.
+    ``variation`` scales uncertain inputs (see :mod:`calculator.rules.variation`). With per-draw
+    arrays every flow has the shape (draws, months); :mod:`calculator.results.totals` reads both.
     """
     params = params or load_parameters()
     variation = variation or NO_VARIATION
     tl = Timeline(scenario.start_date, scenario.horizon_months, params, dict(scenario.overrides))
     tax = municipal_tax(scenario.municipality, scenario.budget_year)
     own_rate = scenario.municipal_tax_rate if scenario.municipal_tax_rate is not None else tax.rate
-    rules = tax_rules_by_year(tl)
+    with tl.tracing("income_tax"):
+        rules = tax_rules_by_year(tl)
     flows: list[Flow] = []
     effects = {}
     for cohort in scenario.cohorts:
-        effect = cohort_effect(cohort, tl.horizon, tl.years, variation)
+        with tl.tracing("effect_path"):
+            effect = cohort_effect(cohort, tl.horizon, tl.years, variation)
         effects[cohort.name] = effect
-        earn = earnings(cohort, tl, variation)
-        flows += result_grants(cohort, effect, tl, variation)
-        flows += benefit_savings(cohort, effect, earn, tl, variation)
-        flows += income_tax(cohort, effect, earn, tl, scenario.options, own_rate, rules, variation)
-        flows += supplementary(cohort, effect, earn, tl, variation)
+        with tl.tracing("earnings"):
+            earn = earnings(cohort, tl, variation)
+        with tl.tracing("result_grants"):
+            flows += result_grants(cohort, effect, tl, variation)
+        with tl.tracing("benefit_savings"):
+            flows += benefit_savings(cohort, effect, earn, tl, variation)
+        with tl.tracing("income_tax"):
+            flows += income_tax(cohort, effect, earn, tl, scenario.options, own_rate, rules, variation)
+        with tl.tracing("supplementary"):
+            flows += supplementary(cohort, effect, earn, tl, variation)
+    with tl.tracing("costs"):
+        effort_costs = costs(scenario, tl)
     if variation.costs is NO_VARIATION.costs:
-        flows += costs(scenario, tl)
+        flows += effort_costs
     else:
-        flows += [Flow(f.cohort, f.stream, f.stakeholder, f.amounts * variation.costs) for f in costs(scenario, tl)]
+        flows += [Flow(f.cohort, f.stream, f.stakeholder, f.amounts * variation.costs) for f in effort_costs]
     if scenario.discount_rate is not None:
-        discount_rate = scenario.discount_rate
+        discount_scale = ((0.0, scenario.discount_rate),)
     else:
-        discount_rate = tl.scalar("diskonto.rate_aar_0_35")
+        with tl.tracing("discounting"):
+            discount_scale = tl.scale(DISCOUNT_RATE)
     return Result(
         scenario=scenario, timeline=tl, flows=flows, effects=effects, municipal_tax=tax,
-        own_tax_rate=own_rate, discount_rate=discount_rate,
+        own_tax_rate=own_rate, discount_scale=discount_scale,
     )

@@ -15,6 +15,7 @@ import pytest
 from calculator import Scenario, calculate
 from calculator.analysis import break_even, outcome
 from calculator.rules.variation import Variation
+from calculator.text.sentences import break_even_sentence
 
 R = 88_817  # resultattilskud for a job started within 3 years (parameter file, 2025)
 T = 37_895  # resultattilskud for a passed Danish test (parameter file, 2025)
@@ -85,7 +86,7 @@ def test_latest_month_by_hand():
     assert be.latest.delay_months == 11
     assert be.latest.latest_month() == 12
     assert be.latest.npv_by_delay[11] >= 0 > be.latest.npv_by_delay[12]
-    assert "senest i måned 12" in be.sentence("da")
+    assert "senest i måned 12" in break_even_sentence(be, "da")
 
 
 def test_latest_month_none_when_it_never_pays():
@@ -97,7 +98,7 @@ def test_latest_month_none_when_it_never_pays():
 def test_pays_without_effect_when_there_are_no_costs():
     be = break_even(grants_only(cost=0), roots=False, latest=False)
     assert be.pays_without_effect and be.extra_people == 0.0
-    assert "selv uden" in be.sentence("da")
+    assert "selv uden" in break_even_sentence(be, "da")
 
 
 def share_scenario(share_with: float = 0.30, cost: float = 1_500_000) -> Scenario:

@@ -6,13 +6,15 @@ import pytest
 
 from calculator import Scenario
 from calculator.analysis import apply_optimism_bias, haircut_effect, load_optimism_bias
+from calculator.errors import ModelError
 from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
-from calculator.schema.preset import DESIGN_LABELS
+from calculator.schema.types import Design
+from calculator.text.sentences import model_error
 
 
 def test_every_preset_design_has_a_sourced_percentage():
     table = load_optimism_bias()
-    assert set(table.designs) == set(DESIGN_LABELS)  # the designs the evidence presets use
+    assert set(table.designs) == set(Design.__args__)  # the designs the evidence presets use
     rates = table.rates()
     # weaker evidence, larger haircut
     assert rates["randomised"] < rates["quasi_experimental"] < rates["descriptive"] < rates["case"]
@@ -63,9 +65,12 @@ def test_user_percentage_overrides_the_default():
 
 
 def test_bad_design_or_percentage_is_refused():
-    with pytest.raises(ValueError, match="ukendt design"):
+    with pytest.raises(ModelError) as err:
         apply_optimism_bias(scenario(), "anecdote")
-    with pytest.raises(ValueError, match="mellem 0 og 1"):
+    assert err.value.code == "unknown_design" and "ukendt design 'anecdote'" in model_error(err.value, "da")
+    with pytest.raises(ModelError) as err:
         apply_optimism_bias(scenario(), "case", rates={"case": 1.5})
-    with pytest.raises(ValueError, match="ukendt målgruppe"):
+    assert err.value.code == "haircut_range" and "mellem 0 og 1" in model_error(err.value, "da")
+    with pytest.raises(ModelError) as err:
         apply_optimism_bias(scenario(), {"Ingen": "case"})
+    assert model_error(err.value, "en") == "unknown cohort 'Ingen'"

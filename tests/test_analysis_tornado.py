@@ -14,6 +14,7 @@ import pytest
 from test_analysis_breakeven import R, T, grants_only
 
 from calculator.analysis.tornado import INPUTS, Range, TornadoSpec, tornado
+from calculator.text.analysis_text import bar_dict
 
 PINNED = {"tax_rate": Range(low=0.25, high=0.25), "udligning": Range(low=1, high=1)}
 
@@ -50,7 +51,8 @@ def test_user_ranges_change_the_order():
     result = tornado(grants_only(), TornadoSpec(**PINNED, costs=Range(low=0.0, high=2.0)))
     assert result.bars[0].key == "costs"
     assert result.bars[0].swing == pytest.approx(2 * 600_000 * 1.035 ** (-1 / 12), abs=1e-6)
-    assert result.bars[0].low_text == "−100 %" and result.bars[0].high_text == "+100 %"
+    row = bar_dict(result.bars[0], "da")
+    assert row["low_text"] == "−100 %" and row["high_text"] == "+100 %"
 
 
 def test_net_metric_ignores_the_discount_rate():
@@ -66,7 +68,7 @@ def test_default_tax_range_is_the_lowest_and_highest_municipality():
     bar = next(b for b in result.bars if b.key == "tax_rate")
     # 2025: Vejle 23.4 % is the lowest, 26.3 % the highest (defaults/municipalities CSV header)
     assert (bar.low, bar.high) == (pytest.approx(0.234), pytest.approx(0.263))
-    assert bar.low_text == "23,4 %"
+    assert bar_dict(bar, "da")["low_text"] == "23,4 %"
 
 
 def test_unreachable_share_is_reported_not_raised():
@@ -79,5 +81,5 @@ def test_unreachable_share_is_reported_not_raised():
                      "effect": {"form": "andel_i_job", "share_with": 0.8, "share_without": 0.1, "by_month": 6, "exit_rate": 0.2}}],
     })
     bar = next(b for b in tornado(sc).bars if b.key == "exit_rate")
-    assert bar.error and "kan ikke nås" in bar.error
+    assert bar.error.code == "unreachable_share" and "kan ikke nås" in bar_dict(bar, "da")["error"]
     assert bar.npv_high is None and bar.swing == 0.0

@@ -18,9 +18,9 @@ from streamlit.testing.v1 import AppTest
 
 from calculator.data.evidence import load_presets, preset_by_id
 from calculator.model import calculate
-from calculator.results.keyfigures import KEY_FIGURES
 from calculator.results.stamp import scenario_hash
 from calculator.schema import Scenario, load_scenario
+from calculator.text.labels import key_figure_label
 from ui import chartdata, charts
 from ui.fmt import count, money
 from ui.share import MAX_FILE_BYTES, ScenarioInputError, decode_link, encode_link, scenario_file_bytes, scenario_from_json_bytes
@@ -347,7 +347,7 @@ def test_three_scenarios_side_by_side_with_the_difference():
     table = at.dataframe[0].value
     a, b = calculate(example()).summary, calculate(with_cohort(example(), effect={"form": "ekstra_i_job", "extra_people": 24,
                                                                                    "from_month": 4, "duration_months": 24})).summary
-    net_row = table[table.iloc[:, 0] == KEY_FIGURES["net"][0]].iloc[0]
+    net_row = table[table.iloc[:, 0] == key_figure_label("net")].iloc[0]
     assert net_row.iloc[1] == money(a.net) and net_row.iloc[2] == money(b.net)
     assert net_row.iloc[3] == money(b.net - a.net)
 

@@ -20,7 +20,9 @@ from calculator.analysis import MonteCarloSpec, Range, TornadoSpec, apply_optimi
 from calculator.data.evidence import preset_by_id
 from calculator.results.stamp import scenario_hash
 from calculator.schema import Scenario
+from calculator.text.analysis_text import bar_dict
 from calculator.text.numbers import number, pct, probability
+from calculator.text.sentences import break_even_sentence, describe_effect
 from ui import certainty, charts, files
 from ui.fmt import count, money
 
@@ -63,7 +65,7 @@ def expected_mc(scenario: Scenario, seed: int = 2024, draws: int = DRAWS) -> dic
 
 def test_the_section_opens_with_the_models_break_even_sentence_and_both_charts():
     at = certainty_view(draws=None)
-    expected = break_even(example()).sentence("da")
+    expected = break_even_sentence(break_even(example()), "da")
     assert f"**{expected}**" in [m.value for m in at.markdown]
     assert "Indsatsen betaler sig over 36 måneder, hvis mindst 8,0 flere kommer i job" in expected
     assert len(at.get("vega_lite_chart")) == 2  # tornado and Monte Carlo histogram
@@ -80,7 +82,7 @@ def test_share_roots_are_shown_in_plain_sentences():
     scenario = with_cohort(example(), effect={"form": "andel_i_job", "share_with": 0.3, "share_without": 0.2})
     be = break_even(scenario)
     shown = " ".join(m.value for m in at.markdown)
-    assert f"**{be.sentence('da')}**" in shown
+    assert f"**{break_even_sentence(be, 'da')}**" in shown
     root = be.share_roots[0]
     assert root.status == "ok"
     assert f"{NAME}: indsatsen betaler sig, hvis mindst" in shown
@@ -141,7 +143,7 @@ def test_the_tornado_table_equals_the_model_and_its_ranges_are_editable():
     no_crash(at)
     table = at.dataframe[0].value
     expected = tornado(example())
-    assert list(table["Forudsætning"]) == [b.label for b in expected.bars]  # sorted by swing
+    assert list(table["Forudsætning"]) == [bar_dict(b)["label"] for b in expected.bars]  # sorted by swing
     row = table[table["Forudsætning"] == "Effekt (ekstra i job)"].iloc[0]
     bar = next(b for b in expected.bars if b.key == "effect")
     assert (row["NPV ved lav"], row["NPV ved høj"], row["Lav"]) == (money(bar.npv_low), money(bar.npv_high), "−25 %")
@@ -193,7 +195,7 @@ def test_english_and_a_language_switch_with_the_editors_open():
     at.run()
     at.segmented_control(key="lang").set_value("en").run()
     no_crash(at)
-    assert f"**{break_even(example()).sentence('en')}**" in [m.value for m in at.markdown]
+    assert f"**{break_even_sentence(break_even(example()), 'en')}**" in [m.value for m in at.markdown]
     assert at.selectbox(key="cert_mc_effect_kind").value == "triangular"
     assert "Probability of NPV ≥ 0" in tiles(at)
 
@@ -232,7 +234,8 @@ def test_the_haircut_shows_before_and_after_as_the_model_and_can_be_applied_and_
     assert c.haircut == 0.25  # the default for a quasi-experimental study (defaults/optimism_bias.yaml)
     assert row["Ekstra i job"] == (count(c.people_before), count(c.people_after))
     assert row["Procentpoint af deltagerne"] == (number(c.pp_before, 1), number(c.pp_after, 1))
-    assert row["Effekt"][0].startswith("28 % i job med indsatsen mod 4,5 %")
+    assert row["Effekt"][0] == describe_effect(scenario.cohorts[0].effect, "da")  # the study's own effect
+    assert row["Effekt"][0].startswith("28,0 % i job efter 12 mdr. mod 4,5 %")
     assert any("Kvasi-eksperimentel" in m.value and "reduktion 25 %" in m.value for m in at.markdown)
     assert any("Green Book" in cap.value for cap in at.caption)  # the default's source is shown
 
@@ -288,7 +291,7 @@ def test_the_excel_export_holds_the_analysis_with_the_specs_on_screen():
     book = openpyxl.load_workbook(io.BytesIO(files.export_bytes(scenario.canonical_json(), "xlsx", args)))
     ws = book["Robusthed"]
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
-    assert break_even(scenario).sentence("da") in text
+    assert break_even_sentence(break_even(scenario), "da") in text
     assert "2.000 træk (frø 7)" in text
     bad = certainty.export_args({**state, "cert_mc_effect_low": 160.0, "cert_last_mc": args[1]}, scenario, stale=False)
     assert bad[1] == args[1]  # a bad entry: the last valid spec, as on screen
@@ -311,7 +314,7 @@ def test_the_export_carries_the_haircut_put_into_the_scenario():
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_certainty_charts_are_valid_altair(lang):
-    tor = tornado(example(), lang=lang)
+    tor = tornado(example())
     df = certainty.tornado_table(tor, lang)
     spec = charts.tornado_chart(df, tor.base_npv, lang).to_dict()  # validates against the Vega-Lite schema
     assert len(spec["datasets"]["main"]) == 2 * len(tor.bars)

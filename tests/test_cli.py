@@ -187,7 +187,7 @@ def test_there_are_example_scenarios():
         ({"cohorts__0__effect__form": "magi"}, "Målgruppe 1 › Effekt: ukendt effektform magi"),
         ({"cohorts__0__danish_test_passes": 25}, "Målgruppe 1: 25 beståede danskprøver er flere end målgruppens 20"),
         ({"cohorts__0__effect": {"form": "andel_i_job", "share_with": 0.1, "share_without": 0.3}},
-         "andelen i job med indsatsen (10%) er lavere end uden (30%)"),
+         "andelen i job med indsatsen (10 %) er lavere end uden (30 %)"),
         ({"cohorts__0__boligsikring_share": 30}, "Målgruppe 1 › Andel med boligsikring: må højst være 1 (fik 30)"),
         ({"cohorts__0__antal": 20}, "Målgruppe 1 › antal: ukendt felt (stavefejl?)"),
         ({"overrides": {"skat.findes_ikke": 1}}, "Egne tal: ukendt parameter 'skat.findes_ikke'"),

@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from calculator.text.labels import stamp_text, tornado_input_label
+
 ROOT = Path(__file__).resolve().parent.parent
 
 from calculator import calculate, load_scenario  # noqa: E402
@@ -36,7 +38,7 @@ def test_every_table_is_written_with_the_stamp(written):
     assert {"noegletal", "stroemme", "aar", "maalgrupper", "parter", "maaned_kommune", "maaned_alle_stroemme",
             "forudsaetninger", "scenarie", "break_even", "foelsomhed_tornado", "usikkerhed_montecarlo",
             "usikkerhed_fordelinger"} <= names
-    line = "# " + stamp(result.scenario).text("da")
+    line = "# " + stamp_text(stamp(result.scenario), "da")
     for p in paths:
         assert p.read_text(encoding="utf-8").splitlines()[0] == line
 
@@ -54,7 +56,7 @@ def test_tables_hold_the_model_figures(written):
     years = read(by["aar"])
     assert list(years["År"]) == [y["year"] for y in s.per_year]
     tornado = read(by["foelsomhed_tornado"])
-    assert list(tornado["Forudsætning"]) == [b.label for b in analysis.tornado.bars]
+    assert list(tornado["Forudsætning"]) == [tornado_input_label(b.key) for b in analysis.tornado.bars]
     sources = read(by["forudsaetninger"])
     assert {"Kilde", "Adresse", "Status"} <= set(sources.columns)
     assert "skøn" in set(sources["Status"])

@@ -17,6 +17,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from calculator.text.labels import stamp_text
+
 ROOT = Path(__file__).resolve().parent.parent
 
 from test_analysis_montecarlo import MIXED  # noqa: E402
@@ -170,7 +172,7 @@ def test_workbook_structure_and_stamp(tmp_path):
     npv_row = next(r for r in range(1, 80) if ws.cell(r, 1).value == "Nutidsværdi (NPV)")
     assert str(ws.cell(npv_row, 2).value).startswith("=SUMPRODUCT(")  # a formula, not a number
     assert "Diskonto" in wb.defined_names
-    text = stamp(sc).text("da")
+    text = stamp_text(stamp(sc), "da")
     for name in (SUMMARY, INPUTS, "Robusthed"):
         assert wb[name].cell(2, 1).value == text
     # the cached values a viewer without recalculation shows are the model's figures

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from calculator.text.labels import stamp_text
+from calculator.text.sentences import break_even_sentence
+
 ROOT = Path(__file__).resolve().parent.parent
 
 from calculator import calculate, load_scenario  # noqa: E402
@@ -56,7 +59,7 @@ def test_pdf_has_the_sections_and_figures(report):
     assert "Betaler indsatsen sig for Slagelse Kommune inden for 36 måneder" in text
     for figure in (kr(s.gains), kr(s.costs), kr(s.net), kr(s.npv)):
         assert figure in text  # Danish format: 1.234.567 kr.
-    assert analysis.break_even.sentence("da")[:60] in text
+    assert break_even_sentence(analysis.break_even, "da")[:60] in text
     mc = analysis.montecarlo
     assert kr(mc.percentiles("npv")[50]) in text and probability(mc.probability_pays_off) in text
     assert "Optimism bias" in text and "reduceret med 50 %" in text
@@ -73,4 +76,4 @@ def test_pdf_carries_the_stamp_on_every_page(report):
         pytest.skip("pdftotext is not installed")
     pages = [p for p in raw.split("\f") if p.strip()]
     assert all(st.scenario_hash in p for p in pages)
-    assert st.text("da").split(" · ")[0] in raw  # "Model 0.1.0"
+    assert stamp_text(st, "da").split(" · ")[0] in raw  # "Model 0.1.0"

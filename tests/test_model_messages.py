@@ -31,7 +31,7 @@ def _error(**changes) -> ValidationError:
          "Horizon (months): must be at most 120 (got 200)"),
         ({"municipality": "Atlantis"},
          "Kommune: ukendt kommune 'Atlantis'",
-         "Municipality: unknown municipality Atlantis"),
+         "Municipality: unknown municipality 'Atlantis'"),
         ({"cohort": {"effect": {"form": "ekstra_i_job", "extra_people": 50}}},
          "Målgruppe 1: 50 ekstra i job er flere end målgruppens 20 personer",
          "Cohort 1: 50 extra people in jobs is more than the cohort's 20 people"),

@@ -14,7 +14,7 @@ import pytest
 from calculator import calculate
 from calculator.rules.refusion import monthly_refusion_rates
 
-STEPS = (0.8, 0.4, 0.3, 0.2)
+STEPS = ((0, 0.8), (4, 0.4), (26, 0.3), (52, 0.2))  # the scale refusion.trappe: (threshold in weeks, rate)
 
 
 def test_new_recipient_first_month():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from calculator import calculate
+from calculator.export.tables import monthly_tidy_table
 from calculator.rules.income_tax import TaxYearRules, wage_tax
 
 RULES_2025 = TaxYearRules(
@@ -94,7 +95,7 @@ def test_worked_check_2025_end_to_end(make_scenario):
 
 def test_worked_check_monthly_spread(make_scenario):
     r = calculate(_worked_scenario(make_scenario))
-    table = r.monthly_table()
+    table = monthly_tidy_table(r, codes=True)
     rows = table[(table.stream == "kommuneskat") & (table.stakeholder == "kommune")]
     # 12 equal months of 53,255.51 / 12 = 4,437.96
     assert list(rows.month) == list(range(1, 13))

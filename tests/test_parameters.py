@@ -187,7 +187,12 @@ def test_every_value_has_source_and_status(path):
     for when, entry in raw["values"].items():
         assert isinstance(when, dt.date), f"{path}: {when!r} is not a date"
         assert entry["status"] in {"verified", "estimate"}, f"{path} {when}"
-        assert isinstance(entry["value"], (int, float)), f"{path} {when}"
+        if raw.get("kind") == "scale":  # a rate from each threshold up (e.g. the refusion staircase)
+            thresholds = [b["threshold"] for b in entry["brackets"]]
+            assert thresholds[0] == 0 and thresholds == sorted(thresholds), f"{path} {when}"
+            assert all(isinstance(b["rate"], (int, float)) for b in entry["brackets"]), f"{path} {when}"
+        else:
+            assert isinstance(entry["value"], (int, float)), f"{path} {when}"
         assert len(entry["source"]["title"].strip()) >= 3, f"{path} {when}: no source title"
         url = entry["source"]["url"].strip()
         # a web address, or a pointer into the repository's own documentation of the estimate
@@ -215,11 +220,17 @@ def test_every_parameter_covers_2024_to_2026(name):
         assert entry.valid_from <= when
 
 
+def test_refusion_staircase_is_a_scale_of_the_law():
+    # DOMAIN.md §7: 80 / 40 / 30 / 20 % for weeks 1-4 / 5-26 / 27-52 / 53+, i.e. from 0, 4, 26 and 52 weeks already spent
+    entry = load_parameters().at("refusion.trappe", dt.date(2025, 1, 1))
+    assert entry.brackets == ((0, 0.8), (4, 0.4), (26, 0.3), (52, 0.2))
+    assert entry.status == "verified"
+
+
 def test_timeless_rules_are_valid_from_before_2024():
     # refusion steps, udligning levels and the result-grant conditions are rules of law from 2016-2021
     params = load_parameters()
-    for name in ("refusion.uge_1_4", "refusion.uge_5_26", "refusion.uge_27_52", "refusion.uge_53_plus",
-                 "udligning.landsudligning_niveau", "udligning.tillaeg_svagt_grundlag",
+    for name in ("refusion.trappe", "udligning.landsudligning_niveau", "udligning.tillaeg_svagt_grundlag",
                  "resultattilskud.min_maaneder", "resultattilskud.min_timer_pr_uge"):
         assert params.get(name).entries[0].valid_from < dt.date(2024, 1, 1)
 
@@ -243,10 +254,6 @@ def test_timeless_rules_are_valid_from_before_2024():
         ("ydelse.selvforsoergelsesydelse_enlig_forsoerger", "2021-06-01", 12_437, "verified"),
         ("ydelse.selvforsoergelsesydelse_forsoerger", "2021-06-01", 8_703, "verified"),
         ("ydelse.selvforsoergelsesydelse_ikke_forsoerger", "2021-06-01", 6_219, "verified"),
-        ("refusion.uge_1_4", "2025-01-01", 0.80, "verified"),
-        ("refusion.uge_5_26", "2025-01-01", 0.40, "verified"),
-        ("refusion.uge_27_52", "2025-01-01", 0.30, "verified"),
-        ("refusion.uge_53_plus", "2025-01-01", 0.20, "verified"),
         ("resultattilskud.job_aar_1_3", "2024-06-01", 88_817, "verified"),
         ("resultattilskud.job_aar_4_5", "2024-06-01", 59_210, "verified"),
         ("resultattilskud.danskproeve", "2024-06-01", 37_895, "verified"),
@@ -273,8 +280,6 @@ def test_timeless_rules_are_valid_from_before_2024():
         ("boligsikring.kommunal_andel", "2026-01-01", 0.5, "estimate"),
         ("friplads.nedre_graense", "2024-06-01", 200_300, "verified"),
         ("friplads.oevre_graense", "2024-06-01", 622_200, "verified"),
-        ("diskonto.rate_aar_0_35", "2025-01-01", 0.035, "verified"),
-        ("diskonto.rate_aar_36_70", "2025-01-01", 0.025, "verified"),
     ],
 )
 def test_defaults_match_domain_table(name, when, value, status):

@@ -41,7 +41,10 @@ from calculator.analysis.tornado import INPUTS as T_INPUTS
 from calculator.data.evidence import preset_by_id
 from calculator.schema import Effect, Scenario
 from calculator.schema.preset import Preset
+from calculator.text.analysis_text import bar_dict
+from calculator.text.labels import design_label, montecarlo_input_label, preset_title, stamp_text, tornado_input_label
 from calculator.text.numbers import number, pct, probability
+from calculator.text.sentences import break_even_sentence, describe_effect, model_error
 
 from . import chartdata, compute
 from . import state as S
@@ -49,12 +52,11 @@ from .fmt import count, money, share
 from .i18n import t
 from .inputs import PERSIST, section, show_errors
 from .results import csv_button, table_and_csv
-from .sources import describe_effect
 from .views import ResultView, csv_bytes
 
 # ---------------------------------------------------------------- the editable specs (pure)
 
-TORNADO_KEYS = tuple(k for k, (_da, _en, kind) in T_INPUTS.items() if kind != SWITCH)
+TORNADO_KEYS = tuple(k for k, kind in T_INPUTS.items() if kind != SWITCH)
 MC_KEYS = tuple(MC_INPUTS)
 KINDS = ("triangular", "uniform", "normal")
 MC_PARAMS = {"triangular": ("low", "mode", "high"), "uniform": ("low", "high"), "normal": ("mean", "sd")}
@@ -82,7 +84,7 @@ VALUE_UNITS = {"prior_weeks": Unit("weeks", 0.0, 2000.0, 1.0), "tax_rate": Unit(
 
 
 def tornado_unit(key: str) -> Unit:
-    return FACTOR_UNIT if T_INPUTS[key][2] == FACTOR else VALUE_UNITS[key]
+    return FACTOR_UNIT if T_INPUTS[key] == FACTOR else VALUE_UNITS[key]
 
 
 def _shown(value: float, scale: float) -> float:
@@ -349,11 +351,12 @@ def export_haircut_args(state: Mapping, scenario: Scenario) -> tuple[str, str, s
 def tornado_table(tornado, lang: str = "da") -> pd.DataFrame:
     rows = []
     for order, b in enumerate(tornado.bars):
+        words = bar_dict(b, lang)
         rows.append({
-            "order": order, "key": b.key, "label": b.label, "low": b.low, "high": b.high,
-            "low_text": b.low_text, "high_text": b.high_text,
+            "order": order, "key": b.key, "label": words["label"], "low": b.low, "high": b.high,
+            "low_text": words["low_text"], "high_text": words["high_text"],
             "npv_low": b.npv_low, "npv_high": b.npv_high, "net_low": b.net_low, "net_high": b.net_high,
-            "swing": b.swing, "error": b.error or "",
+            "swing": b.swing, "error": words["error"] or "",
             "npv_low_text": money(b.npv_low, lang), "npv_high_text": money(b.npv_high, lang),
             "swing_text": money(b.swing, lang) if not b.error else "–",
         })
@@ -431,7 +434,7 @@ def export_analysis(scenario_json: str, args: tuple[str, str, tuple[str, str, st
     tornado_json, mc_json, haircut = args
     return Analysis(
         break_even=compute.break_even_of(scenario_json),
-        tornado=compute.tornado_of(scenario_json, tornado_json, "da"),
+        tornado=compute.tornado_of(scenario_json, tornado_json),
         montecarlo=compute.montecarlo_of(scenario_json, mc_json),
         haircut=compute.haircut_of(*haircut) if haircut else None,
     )
@@ -467,8 +470,8 @@ def render(view: ResultView, lang: str, stale: bool = False) -> None:
     _tornado(scenario_json, scenario, lang)
     mc = _montecarlo(scenario_json, lang)
     _optimism_bias(scenario, lang, stale)
-    line = t("cert_stamp", lang, stamp=view.stamp.text(lang), draws=count(mc.draws, lang), seed=mc.seed) if mc else \
-        view.stamp.text(lang)
+    line = t("cert_stamp", lang, stamp=stamp_text(view.stamp, lang), draws=count(mc.draws, lang), seed=mc.seed) if mc else \
+        stamp_text(view.stamp, lang)
     st.caption(f"{t('stamp_prefix', lang)}: {line}")
 
 
@@ -477,10 +480,10 @@ def _break_even(scenario_json: str, lang: str) -> None:
     try:
         be = compute.break_even_of(scenario_json)
     except ValueError as exc:
-        st.error(t("cert_calc_error", lang, msg=exc), icon=":material/warning:")
+        st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
         return
     with st.container(border=True, key="cert_sentence"):
-        st.markdown(f"**{be.sentence(lang)}**")
+        st.markdown(f"**{break_even_sentence(be, lang)}**")
         lines = []
         for r in be.share_roots:
             args = dict(cohort=r.cohort, month=r.by_month, without=pct(r.share_without, 1, lang))
@@ -508,16 +511,16 @@ def _tornado(scenario_json: str, scenario: Scenario, lang: str) -> None:
     if errors:
         st.warning(t("cert_invalid_spec", lang), icon=":material/warning:")
     try:
-        tor = compute.tornado_of(scenario_json, spec_json, lang)
+        tor = compute.tornado_of(scenario_json, spec_json)
     except ValueError as exc:
-        st.error(t("cert_calc_error", lang, msg=exc), icon=":material/warning:")
+        st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
         tor = None
     if tor is not None:
         df = tornado_table(tor, lang)
         st.vega_lite_chart(chartdata.spec("tornado", chartdata.tornado_data(df, tor.base_npv, lang), lang,
                                           height=chartdata.tornado_height(df)), width="stretch", key="chart_tornado")
         note = t("cert_tornado_note", lang, base=money(tor.base_npv, lang))
-        failed = [b.label for b in tor.bars if b.error]
+        failed = [tornado_input_label(b.key, lang) for b in tor.bars if b.error]
         if failed:
             note += " " + t("cert_tornado_failed", lang, names=", ".join(failed))
         st.caption(note)
@@ -544,9 +547,9 @@ def _tornado_editor(budget_year: int, errors: dict, lang: str) -> None:
             col.markdown(f"**{t(text, lang)}**")
         span = tax_rate_range(budget_year)
         for key in TORNADO_KEYS:
-            da, en, _kind = T_INPUTS[key]
+            label = tornado_input_label(key, lang)
             unit = tornado_unit(key)
-            name = f"{da if lang == 'da' else en} ({_unit_label(unit, lang)})"
+            name = f"{label} ({_unit_label(unit, lang)})"
             whole = key == "prior_weeks"
             step, fmt = (1.0, "%.0f") if whole else (5.0, "%.1f") if unit.name == "factor" else (0.1, "%.2f")
             cols = st.columns(widths, vertical_alignment="center")
@@ -581,7 +584,7 @@ def _montecarlo(scenario_json: str, lang: str):
     try:
         mc = compute.montecarlo_of(scenario_json, spec_json)
     except ValueError as exc:
-        st.error(t("cert_calc_error", lang, msg=exc), icon=":material/warning:")
+        st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
     if mc is not None:
         npv = mc.percentiles("npv")
         top, bottom = st.columns(2), st.columns(2)  # two by two: the results pane is too narrow for four in a row
@@ -636,8 +639,8 @@ def _montecarlo_editor(errors: dict, lang: str) -> None:
     with box:
         st.caption(t("cert_mc_edit_note", lang))
         for key in MC_KEYS:
-            da, en = MC_INPUTS[key]
-            st.markdown(f"**{da if lang == 'da' else en}** ({t('cert_unit_factor', lang)})")
+            label = montecarlo_input_label(key, lang)
+            st.markdown(f"**{label}** ({t('cert_unit_factor', lang)})")
             cols = st.columns([4, 2, 2, 2])
             with cols[0]:
                 st.selectbox(t("cert_kind", lang), KINDS, key=f"cert_mc_{key}_kind", format_func=kinds.__getitem__,
@@ -664,7 +667,7 @@ def _optimism_bias(scenario: Scenario, lang: str, stale: bool) -> None:
     items = evidence_cohorts(ss, scenario)
     for e in items:
         if e.status == "edited":
-            st.caption(t("cert_ob_edited", lang, cohort=e.name, preset=e.preset.label(lang)))
+            st.caption(t("cert_ob_edited", lang, cohort=e.name, preset=preset_title(e.preset, lang)))
     items = [e for e in items if e.status != "edited"]
     if not items:
         st.caption(t("cert_ob_none", lang))
@@ -696,19 +699,19 @@ def _optimism_bias(scenario: Scenario, lang: str, stale: bool) -> None:
     try:
         h = compute.haircut_of(*haircut_args(base, items, rates))
     except ValueError as exc:
-        st.error(t("cert_calc_error", lang, msg=exc), icon=":material/warning:")
+        st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
         return
     by_name = {c.cohort: c for c in h.cohorts}
     for e in items:  # one small before/after table per cohort
         c = by_name[e.name]
         after = h.after.cohorts[e.index].effect
-        st.markdown(t("cert_ob_cohort", lang, cohort=e.name, study=e.preset.label(lang),
-                      design=e.preset.design_label(lang), rate=share(c.haircut, lang)))
+        st.markdown(t("cert_ob_cohort", lang, cohort=e.name, study=preset_title(e.preset, lang),
+                      design=design_label(e.preset.design, lang), rate=share(c.haircut, lang)))
         st.table(pd.DataFrame({
             t("cert_col_measure", lang): [t("col_effect", lang), t("col_extra", lang), t("cert_ob_row_pp", lang)],
-            t("cert_ob_before", lang): [describe_effect(e.before, 0, lang), count(c.people_before, lang),
+            t("cert_ob_before", lang): [describe_effect(e.before, lang), count(c.people_before, lang),
                                         number(c.pp_before, 1, lang)],
-            t("cert_ob_after", lang): [describe_effect(after, 0, lang), count(c.people_after, lang),
+            t("cert_ob_after", lang): [describe_effect(after, lang), count(c.people_after, lang),
                                        number(c.pp_after, 1, lang)],
         }), hide_index=True)
     c1, c2 = st.columns(2)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from calculator.results.keyfigures import KEY_FIGURES, difference
 from calculator.schema import Scenario
+from calculator.text.labels import key_figure_label
 
 from . import chartdata, session
 from .compute import compute
@@ -59,15 +60,15 @@ def _fmt(kind: str, value, lang: str) -> str:
 def table(views: list[ResultView], lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(what the user reads, raw numbers): one row per key figure, a column per scenario, then differences to A."""
     labels = list(LETTERS[: len(views)])  # the names are listed above the table
-    shown = {t("compare_figure", lang): [KEY_FIGURES[k][0 if lang == "da" else 1] for k in KEY_FIGURES]}
+    shown = {t("compare_figure", lang): [key_figure_label(k, lang) for k in KEY_FIGURES]}
     raw = {"figure": list(KEY_FIGURES)}
     for letter, lab, v in zip(LETTERS, labels, views):
-        shown[lab] = [_fmt(KEY_FIGURES[k][2], v.figures[k], lang) for k in KEY_FIGURES]
+        shown[lab] = [_fmt(KEY_FIGURES[k], v.figures[k], lang) for k in KEY_FIGURES]
         raw[letter] = [v.figures[k] for k in KEY_FIGURES]
     for i in range(1, len(views)):
         diff = difference(views[i].figures, views[0].figures)
         col = t("compare_diff", lang, a=LETTERS[0], b=LETTERS[i])
-        shown[col] = [_fmt(KEY_FIGURES[k][2], diff[k], lang) for k in KEY_FIGURES]
+        shown[col] = [_fmt(KEY_FIGURES[k], diff[k], lang) for k in KEY_FIGURES]
         raw[f"{LETTERS[i]}-{LETTERS[0]}"] = [diff[k] for k in KEY_FIGURES]
     return pd.DataFrame(shown), pd.DataFrame(raw)
 

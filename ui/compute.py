@@ -22,9 +22,11 @@ def compute(scenario_json: str, lang: str = "da") -> ResultView:
 
 def monthly_flows_csv(scenario_json: str, lang: str = "da") -> bytes:
     """Every money flow month by month as CSV; built only when the user asks for it (a deferred download)."""
+    from calculator.export.tables import monthly_tidy_table
+
     from .views import csv_bytes
 
-    return csv_bytes(calculate(Scenario.model_validate_json(scenario_json)).monthly_table(lang), lang)
+    return csv_bytes(monthly_tidy_table(calculate(Scenario.model_validate_json(scenario_json)), lang, codes=True), lang)
 
 
 # ---------------------------------------------------------------- "Hvor sikkert er det?": computed only when that view is shown
@@ -40,11 +42,11 @@ def break_even_of(scenario_json: str):
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def tornado_of(scenario_json: str, spec_json: str, lang: str = "da"):
+def tornado_of(scenario_json: str, spec_json: str):
     """:func:`calculator.analysis.tornado` for a :class:`TornadoSpec` given as JSON."""
     from calculator.analysis import TornadoSpec, tornado
 
-    return tornado(Scenario.model_validate_json(scenario_json), TornadoSpec.model_validate_json(spec_json), lang)
+    return tornado(Scenario.model_validate_json(scenario_json), TornadoSpec.model_validate_json(spec_json))
 
 
 @st.cache_data(max_entries=16, show_spinner=False)

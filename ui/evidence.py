@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from calculator.data.evidence import load_presets
+from calculator.text.labels import design_label, preset_title, seed_lines
+from calculator.text.sentences import describe_effect
 
 from .i18n import t
-from .sources import describe_effect
 
 
 def render(lang: str) -> None:
@@ -16,12 +17,12 @@ def render(lang: str) -> None:
     rows = []
     for p in load_presets():
         rows.append({
-            t("col_preset", lang): p.label(lang),
-            t("col_design", lang): p.design_label(lang),
+            t("col_preset", lang): preset_title(p, lang),
+            t("col_design", lang): design_label(p.design, lang),
             t("col_causal", lang): t("yes", lang) if p.causal else "⚠ " + t("no", lang),
-            t("col_effect", lang): describe_effect(p.effect, 0, lang),
+            t("col_effect", lang): describe_effect(p.effect, lang),
             t("col_target", lang): p.target_group,
-            t("col_source", lang): f"{p.source.reference}; {p.source.line_text(lang)}",
+            t("col_source", lang): f"{p.source.reference}; {seed_lines(p.source, lang)}",
             t("col_note", lang): p.note,
         })
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -16,11 +16,21 @@ import streamlit as st
 from calculator.data.evidence import load_presets, preset_by_id
 from calculator.data.municipalities import municipal_tax, municipalities
 from calculator.data.parameters import load_parameters
-from calculator.schema import COHORT_DEFAULTS, CohortType, Supplement
+from calculator.model import DISCOUNT_RATE
+from calculator.schema import COHORT_DEFAULTS, Benefit, CohortType, Supplement
+from calculator.text.labels import (
+    benefit_label,
+    cohort_type_label,
+    design_label,
+    month_name,
+    preset_title,
+    seed_lines,
+    supplement_label,
+)
 
 from . import state as S
 from .fmt import money, share
-from .i18n import BENEFITS, COHORT_TYPES, MONTHS, SUPPLEMENTS, label, t
+from .i18n import t
 
 PERSIST = "session"
 COHORT_PICKER = "cohort_pick"  # which cohort's inputs are shown (a cohort id)
@@ -99,7 +109,7 @@ def _apply_preset(uid: int, lang: str) -> None:
     ss.update(S.effect_values(uid, preset.effect))
     ss[S.cohort_key(uid, "evidence")] = {"preset": preset.id, "design": preset.design}  # for the optimism-bias haircut
     ss.pop(S.cohort_key(uid, "haircut"), None)
-    ss[f"flash_c{uid}"] = t("preset_applied", lang, title=preset.label(lang))
+    ss[f"flash_c{uid}"] = t("preset_applied", lang, title=preset_title(preset, lang))
 
 
 # ---------------------------------------------------------------- sidebar: scenario, municipality, tax
@@ -125,7 +135,7 @@ def scenario_settings(lang: str, errors: dict) -> None:
         show_errors(errors, "budget_year")
     with c2:
         st.selectbox(t("start_month", lang), list(range(1, 13)), key="start_month",
-                     format_func=lambda m: MONTHS[lang][m - 1], persist_state=PERSIST)
+                     format_func=lambda m: month_name(m, lang), persist_state=PERSIST)
         show_errors(errors, "start_month")
     _number("horizon_months", lang, errors, kind="int", step=6)
     _number(S.TAX_RATE_KEY, lang, errors, step=0.1, fmt="%.2f")
@@ -140,7 +150,7 @@ def scenario_settings(lang: str, errors: dict) -> None:
                    t("tax_rate_default", lang, municipality=tax.municipality, year=tax.year, rate=rate, estimate=estimate))
     except Exception:  # an unknown municipality is reported by the validation
         pass
-    discount = load_parameters().get("diskonto.rate_aar_0_35").entries[-1].value
+    discount = load_parameters().get(DISCOUNT_RATE).entries[-1].brackets[0][1]
     _number("discount_rate_pct", lang, errors, step=0.5, fmt="%.2f", optional=True,
             placeholder=t("discount_placeholder", lang, rate=share(discount, lang)))
 
@@ -160,27 +170,27 @@ def scenario_settings(lang: str, errors: dict) -> None:
 
 def _benefit_label(uid: int, lang: str) -> Callable[[str], str]:
     cohort_type = st.session_state.get(S.cohort_key(uid, "type")) or "egen"
-    standard = t("benefit_standard", lang, label=label(BENEFITS, COHORT_DEFAULTS[cohort_type]["benefit"], lang))
+    standard = t("benefit_standard", lang, label=benefit_label(COHORT_DEFAULTS[cohort_type]["benefit"], lang))
 
     def fmt(value: str) -> str:  # pure: reads nothing from session state when called
-        return standard if value == S.STANDARD else label(BENEFITS, value, lang)
+        return standard if value == S.STANDARD else benefit_label(value, lang)
 
     return fmt
 
 
 def _preset_card(preset_id: str, lang: str) -> None:
     p = preset_by_id(preset_id)
-    st.markdown(f"**{p.label(lang)}**  \n{p.intervention}")
+    st.markdown(f"**{preset_title(p, lang)}**  \n{p.intervention}")
     st.caption(
-        f"{t('preset_design', lang)}: **{p.design_label(lang)}** – {p.design_detail}  \n"
+        f"{t('preset_design', lang)}: **{design_label(p.design, lang)}** – {p.design_detail}  \n"
         f"{t('preset_target', lang)}: {p.target_group}  \n"
         f"{t('preset_outcome', lang)}: {p.outcome}  \n"
-        f"{t('preset_source', lang)}: {p.source.reference}; {p.source.document}; {p.source.line_text(lang)}: "
+        f"{t('preset_source', lang)}: {p.source.reference}; {p.source.document}; {seed_lines(p.source, lang)}: "
         + " … ".join(f"“{q}”" for q in p.source.quotes)
     )
     st.caption(p.note)
     if not p.causal:
-        st.warning(t("preset_not_causal", lang, design=p.design_label(lang).lower()), icon=":material/warning:")
+        st.warning(t("preset_not_causal", lang, design=design_label(p.design, lang).lower()), icon=":material/warning:")
 
 
 def _effect_inputs(uid: int, lang: str, errors: dict) -> None:
@@ -188,7 +198,7 @@ def _effect_inputs(uid: int, lang: str, errors: dict) -> None:
     st.markdown(f"**{t('sub_effect', lang)}**")
     st.caption(t("deadweight", lang))
     presets = load_presets()
-    titles = {p.id: f"{p.label(lang)} ({p.design_label(lang).split(' (')[0].lower()})" for p in presets}
+    titles = {p.id: f"{preset_title(p, lang)} ({design_label(p.design, lang).split(' (')[0].lower()})" for p in presets}
     st.selectbox(t("preset", lang), [None, *titles], key=key(uid, "preset"),
                  format_func=lambda v: t("preset_none", lang) if v is None else titles[v], persist_state=PERSIST,
                  placeholder=t("preset_none", lang))
@@ -238,7 +248,7 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool) -> None:
         show_errors(errors, key(uid, "name"))
     with c2:
         st.selectbox(t("type", lang), list(CohortType.__args__), key=key(uid, "type"),  # type: ignore[attr-defined]
-                     format_func=lambda v: label(COHORT_TYPES, v, lang), persist_state=PERSIST)
+                     format_func=lambda v: cohort_type_label(v, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "type"))
     cohort_type = ss.get(key(uid, "type")) or "egen"
     defaults = COHORT_DEFAULTS[cohort_type]
@@ -248,7 +258,7 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool) -> None:
         _cohort_number(uid, "size", lang, errors, kind="int")
         _cohort_number(uid, "wage", lang, errors, step=5.0, fmt="%.2f", optional=True, placeholder=t("wage_ph", lang))
     with c2:
-        st.selectbox(t("benefit", lang), [S.STANDARD, *BENEFITS], key=key(uid, "benefit"),
+        st.selectbox(t("benefit", lang), [S.STANDARD, *Benefit.__args__], key=key(uid, "benefit"),  # type: ignore[attr-defined]
                      format_func=_benefit_label(uid, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "benefit"))
         _cohort_number(uid, "hours", lang, errors, step=1.0, fmt="%.1f")
@@ -270,7 +280,7 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool) -> None:
                 _cohort_number(uid, "monthly_benefit", lang, errors, step=100.0, fmt="%.0f", optional=True,
                                placeholder=t("monthly_benefit_ph", lang))
             st.multiselect(t("supplements", lang), list(Supplement.__args__), key=key(uid, "supplements"),  # type: ignore[attr-defined]
-                           format_func=lambda v: label(SUPPLEMENTS, v, lang), persist_state=PERSIST,
+                           format_func=lambda v: supplement_label(v, lang), persist_state=PERSIST,
                            placeholder=t("supplements_ph", lang))
             show_errors(errors, key(uid, "supplements"))
             st.markdown(f"**{t('sub_job', lang)}**")
@@ -318,7 +328,7 @@ def cohorts(lang: str, errors: dict) -> None:
         if "new_cohort_type" not in ss:
             ss["new_cohort_type"] = "aktivitetsparat"
         st.selectbox(t("new_cohort_type", lang), list(CohortType.__args__), key="new_cohort_type",  # type: ignore[attr-defined]
-                     format_func=lambda v: label(COHORT_TYPES, v, lang))
+                     format_func=lambda v: cohort_type_label(v, lang))
     with c2:
         full = len(ids) >= S.MAX_COHORTS
         st.button(t("add_cohort", lang), key="add_cohort", on_click=_add_cohort, args=(lang,), disabled=full,

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from calculator.text.labels import stamp_text
+
 from . import chartdata
 from .compute import monthly_flows_csv
 from .fmt import count, money, share
@@ -67,7 +69,7 @@ def facts(view: ResultView, lang: str) -> None:
     st.caption(t("facts_line", lang, municipality=s.municipality, participants=count(s.participants, lang),
                  extra=count(s.extra_people_in_jobs, lang), gains=money(s.gains, lang), costs=money(s.costs, lang),
                  horizon=s.horizon_months, start=view.start)
-               + f"  \n{t('stamp_prefix', lang)}: {view.stamp.text(lang)}")
+               + f"  \n{t('stamp_prefix', lang)}: {stamp_text(view.stamp, lang)}")
 
 
 VIEWS = ("results", "certainty", "sources", "evidence", "compare")

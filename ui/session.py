@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from calculator.data.parameters import DEFAULTS_DIR
 from calculator.schema import Scenario, load_scenario
 from calculator.text.problems import problems
+from calculator.text.sentences import model_error
 
 from . import state as S
 from .compute import compute
@@ -100,11 +101,11 @@ def evaluate(lang: str) -> Current:
             cur.view = compute(json_text, lang)
             ss["last_valid_json"] = json_text
         except ValueError as exc:  # the model refuses (e.g. a share that cannot be reached); ParameterError too
-            located = _locate(cur.scenario, list(ss.get("cohort_ids", [])))
+            located = _locate(cur.scenario, list(ss.get("cohort_ids", [])), lang)
             for key, message in located:
                 cur.errors.setdefault(key, []).append(message)
             if not located:
-                cur.calc_error = str(exc)
+                cur.calc_error = model_error(exc, lang)
     if cur.view is None and ss.get("last_valid_json"):
         cur.view = compute(ss["last_valid_json"], lang)
         cur.stale = True
@@ -127,17 +128,17 @@ def _percent_message(err: dict, lang: str) -> str:
     return (da if lang == "da" else en).format(b=share(float(bound), lang), v=share(float(value), lang))
 
 
-def _locate(scenario: Scenario, cohort_ids: list[int]) -> list[tuple[str, str]]:
+def _locate(scenario: Scenario, cohort_ids: list[int], lang: str) -> list[tuple[str, str]]:
     """Which cohort's effect the model refused: run each cohort alone (only on this error path)."""
     from calculator.model import calculate
 
     found = []
     for uid, cohort in zip(cohort_ids, scenario.cohorts):
         try:
-            calculate(scenario.model_copy(update={"cohorts": [cohort]}))
+            calculate(scenario.replace(cohorts=[cohort]))
         except ValueError as exc:
             field = "share_with_pct" if cohort.effect.form == "andel_i_job" else "form"
-            found.append((S.cohort_key(uid, field), str(exc)))
+            found.append((S.cohort_key(uid, field), model_error(exc, lang)))
     return found
 
 

@@ -8,27 +8,12 @@ import streamlit as st
 
 from calculator.data.parameters import load_parameters
 from calculator.schema import Scenario
+from calculator.text.sentences import describe_effect
 
-from .fmt import count, unit_value
+from .fmt import unit_value
 from .i18n import t
 from .state import from_pct, to_pct
 from .views import ResultView, csv_bytes, sources_table
-
-
-def describe_effect(effect, size: int, lang: str) -> str:
-    da = lang == "da"
-    if effect.form == "ekstra_i_job":
-        return (f"{count(effect.extra_people, lang)} {'ekstra i job fra måned' if da else 'extra in jobs from month'} "
-                f"{effect.from_month} {'i' if da else 'for'} {effect.duration_months} {'måneder' if da else 'months'}")
-    if effect.form == "andel_i_job":
-        w, wo = unit_value(effect.share_with, "andel", lang), unit_value(effect.share_without, "andel", lang)
-        delay = (f"; {'opstart' if da else 'start delay'} {effect.start_delay_months} {'mdr.' if da else 'months'}"
-                 if effect.start_delay_months else "")
-        return (f"{w} {'i job med indsatsen mod' if da else 'in jobs with the effort vs'} {wo} {'uden, i måned' if da else 'without, in month'} "
-                f"{effect.by_month}; {'jobafgang' if da else 'job exits'} {unit_value(effect.exit_rate, 'andel', lang)} "
-                f"{'pr. måned' if da else 'a month'}{delay}")
-    return (f"{count(effect.weeks_shorter, lang)} {'uger kortere på ydelse pr. deltager fra måned' if da else 'weeks shorter on benefit per participant from month'} "
-            f"{effect.from_month}")
 
 
 def _param_units(name: str) -> str:
@@ -69,7 +54,7 @@ def _remove_override(name: str) -> None:
 def overrides_editor(lang: str, when: dt.date, errors: dict) -> None:
     ss = st.session_state
     st.markdown(f"#### {t('override_title', lang)}")
-    names = [n for n in load_parameters().names()]
+    names = load_parameters().value_names()  # a scale (the refusion staircase) is not one number
     if ss.get("ovr_param") not in names:
         ss["ovr_param"] = names[0]
         _on_param_change(when)
@@ -131,6 +116,6 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
                        on_click="ignore", icon=":material/download:")
     scenario = Scenario.model_validate_json(view.scenario_json)
     st.markdown(f"#### {t('your_assumptions', lang)}")
-    st.markdown("\n".join(f"- **{c.name}** ({c.size}): {describe_effect(c.effect, c.size, lang)} – "
+    st.markdown("\n".join(f"- **{c.name}** ({c.size}): {describe_effect(c.effect, lang)} – "
                           f"{t('status_own', lang)}" for c in scenario.cohorts))
     overrides_editor(lang, scenario.start_date, errors)

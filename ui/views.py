@@ -13,13 +13,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from calculator.results.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, STAKEHOLDERS, stream_label
+from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS
 from calculator.results.keyfigures import key_figures
-from calculator.results.result import Result, SourceLine
+from calculator.results.result import Result
 from calculator.results.stamp import Stamp, stamp
-from calculator.results.summary import Summary, gain_streams
+from calculator.results.summary import Summary
+from calculator.results.totals import monthly_totals
+from calculator.results.trace import SourceLine
+from calculator.results.trace import sources as trace_sources
+from calculator.text import sources as source_words
+from calculator.text.labels import stakeholder_label, stream_label
 
-from .fmt import count, date, money, unit_value
+from .fmt import count, date, money
 from .i18n import t
 
 
@@ -41,20 +46,14 @@ class ResultView:
     sources: tuple[SourceLine, ...]
 
 
-def monthly_net(result: Result) -> np.ndarray:
-    """The municipality's net in each month: its headline gain streams and its costs (costs are negative flows)."""
-    streams = gain_streams(result.scenario.options.udligning) + COST_STREAMS
-    return result.total(stakeholder=KOMMUNE, streams=streams)
-
-
 def cumulative_table(result: Result, lang: str) -> pd.DataFrame:
-    net = monthly_net(result)
+    m = monthly_totals(result)
     dates = result.timeline.dates
     df = pd.DataFrame({
-        "month": np.arange(1, len(net) + 1),
+        "month": np.arange(1, result.horizon + 1),
         "date": [d.strftime("%Y-%m") for d in dates],
-        "net": net,
-        "cumulative": np.cumsum(net),
+        "net": m.net,
+        "cumulative": m.cumulative,
     })
     df["net_text"] = [money(v, lang) for v in df["net"]]
     df["cumulative_text"] = [money(v, lang) for v in df["cumulative"]]
@@ -85,7 +84,7 @@ def waterfall_table(summary: Summary, lang: str) -> pd.DataFrame:
 
 
 def stakeholder_table(summary: Summary, lang: str) -> pd.DataFrame:
-    rows = [(k, STAKEHOLDER_LABELS[k][0 if lang == "da" else 1], summary.stakeholders[k]) for k in STAKEHOLDERS]
+    rows = [(k, stakeholder_label(k, lang), summary.stakeholders[k]) for k in STAKEHOLDERS]
     df = pd.DataFrame(rows, columns=["key", "label", "amount"])
     df["amount_text"] = [money(v, lang) for v in df["amount"]]
     return df
@@ -117,7 +116,7 @@ def build_view(result: Result, lang: str = "da") -> ResultView:
         stakeholders=stakeholder_table(summary, lang),
         per_year=per_year_table(summary, lang),
         per_cohort=per_cohort_table(summary, lang),
-        sources=tuple(result.sources()),
+        sources=tuple(trace_sources(result)),
     )
 
 
@@ -165,16 +164,16 @@ def sources_table(view: ResultView) -> pd.DataFrame:
     lang = view.lang
     rows = []
     for s in view.sources:
-        status = {"verified": "status_verified", "estimate": "status_estimate", "own": "status_own"}.get(s.status, "status_estimate")
         url = s.source_url if s.source_url.startswith(("http://", "https://")) else None
+        title = source_words.source_title(s, lang)
         rows.append({
-            t("col_status", lang): t(status, lang),
-            t("col_description", lang): s.description,
-            t("col_value", lang): unit_value(s.value, s.unit, lang),
+            t("col_status", lang): t({"verified": "status_verified", "estimate": "status_estimate", "own": "status_own"}.get(s.status, "status_estimate"), lang),
+            t("col_description", lang): source_words.description(s, lang),
+            t("col_value", lang): source_words.value_text(s, lang),
             t("col_valid_from", lang): date(s.valid_from, lang),
-            t("col_source", lang): s.source_title if url or not s.source_url else f"{s.source_title} ({s.source_url})",
+            t("col_source", lang): title if url or not s.source_url else f"{title} ({s.source_url})",
             t("col_link", lang): url,
-            t("col_note", lang): s.note,
+            t("col_note", lang): source_words.note(s, lang),
             t("col_parameter", lang): s.name,
         })
     return pd.DataFrame(rows)

@@ -18,15 +18,6 @@ class Analysis:
     montecarlo: MonteCarloResult | None
     haircut: HaircutResult | None = None  # set when an optimism-bias haircut was applied
 
-    def to_dict(self) -> dict:
-        return {
-            "break_even": self.break_even.to_dict(),
-            "tornado": {"base_net": self.tornado.base_net, "base_npv": self.tornado.base_npv, "metric": self.tornado.metric,
-                        "bars": [b.to_dict() for b in self.tornado.bars]},
-            "montecarlo": None if self.montecarlo is None else self.montecarlo.to_dict(),
-            "optimism_bias": None if self.haircut is None else self.haircut.to_dict(),
-        }
-
 
 def analyse(
     scenario: Scenario, *, tornado_spec: TornadoSpec | None = None, mc_spec: MonteCarloSpec | None = None,

@@ -25,11 +25,11 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from calculator.analysis.outcome import gains_total_and_pv, monthly_gains_costs, outcome_of
 from calculator.model import calculate
-from calculator.results.discounting import discount_factors
+from calculator.results.totals import totals
 from calculator.rules.variation import Variation
 from calculator.schema import Scenario
+from calculator.schema.types import input_error
 
 PERCENTILES = (10, 50, 90)
 # Draws per vectorised run, so that a (draws, months) array holds about this many numbers: small
@@ -53,9 +53,9 @@ class Distribution(BaseModel):
     @model_validator(mode="after")
     def _ordered(self):
         if not self.low <= self.mode <= self.high and self.kind == "triangular":
-            raise ValueError(f"der skal gælde lav ≤ typisk ≤ høj (fik {self.low}, {self.mode}, {self.high})")
+            raise input_error("distribution_order", "low <= mode <= high must hold", low=self.low, mode=self.mode, high=self.high)
         if self.low > self.high:
-            raise ValueError(f"lav ({self.low}) er større end høj ({self.high})")
+            raise input_error("distribution_low_high", "low is above high", low=self.low, high=self.high)
         return self
 
     @property
@@ -79,13 +79,7 @@ def triangular(low: float, mode: float, high: float) -> Distribution:
 FIXED = Distribution()
 
 # The uncertain inputs, in the order they are drawn (the order is part of reproducibility).
-INPUTS: dict[str, tuple[str, str]] = {
-    "effect": ("Effekt (ekstra i job)", "Effect (extra people in jobs)"),
-    "exit_rate": ("Jobafgang (fastholdelse)", "Job exit rate (retention)"),
-    "wage": ("Timeløn", "Hourly wage"),
-    "hours": ("Timer pr. uge", "Hours per week"),
-    "costs": ("Omkostninger", "Costs"),
-}
+INPUTS: tuple[str, ...] = ("effect", "exit_rate", "wage", "hours", "costs")  # words: "montecarlo.input.<key>"
 
 
 class MonteCarloSpec(BaseModel):
@@ -152,18 +146,16 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     unreachable = np.zeros(spec.draws, dtype=bool)
     # Costs do not depend on any other draw and are linear in their multiplier, so they are taken
     # from one plain run and scaled per draw: the same numbers as scaling every cost flow, for less work.
-    plain_result = calculate(scenario)
-    _, plain_costs = monthly_gains_costs(plain_result)
-    factors = discount_factors(plain_result.discount_rate, plain_result.horizon)
-    cost_total, cost_pv = float(plain_costs.sum()), float(plain_costs @ factors)
+    plain = totals(calculate(scenario))
+    cost_total, cost_pv = plain.costs, plain.pv_costs
     drawn = {k: v for k, v in inputs.items() if k != "costs"}
     chunk = max(100, CHUNK_ELEMENTS // scenario.horizon_months)
 
     def run(part: slice) -> None:
         result = calculate(scenario, variation=Variation(**{k: v[part] for k, v in drawn.items()}, municipality_only=True))
-        gains_total, gains_pv = gains_total_and_pv(result, factors)
-        net[part] = gains_total - inputs["costs"][part] * cost_total
-        npv[part] = gains_pv - inputs["costs"][part] * cost_pv
+        drawn_totals = totals(result)
+        net[part] = drawn_totals.gains - inputs["costs"][part] * cost_total
+        npv[part] = drawn_totals.pv_gains - inputs["costs"][part] * cost_pv
         for effect in result.effects.values():
             if effect.unreachable is not None:
                 unreachable[part] |= effect.unreachable
@@ -178,7 +170,6 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     else:
         for part in parts:
             run(part)
-    plain = outcome_of(plain_result)
     return MonteCarloResult(
         draws=spec.draws, seed=spec.seed, net=net, npv=npv, inputs=inputs,
         deterministic_net=plain.net, deterministic_npv=plain.npv,

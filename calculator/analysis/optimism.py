@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculator.analysis.outcome import outcome_of
 from calculator.data.optimism import load_optimism_bias
+from calculator.errors import ModelError
 from calculator.model import calculate
+from calculator.results.totals import totals
 from calculator.schema import ExtraInJob, Scenario, ShareInJob, ShorterBenefit
 
 
@@ -28,11 +29,11 @@ def haircut_effect(effect, haircut: float):
     """The effect with its difference reduced by ``haircut`` (a share between 0 and 1)."""
     keep = 1.0 - haircut
     if isinstance(effect, ExtraInJob):
-        return effect.model_copy(update={"extra_people": effect.extra_people * keep})
+        return effect.replace(extra_people=effect.extra_people * keep)
     if isinstance(effect, ShareInJob):
-        return effect.model_copy(update={"share_with": effect.share_without + (effect.share_with - effect.share_without) * keep})
+        return effect.replace(share_with=effect.share_without + (effect.share_with - effect.share_without) * keep)
     if isinstance(effect, ShorterBenefit):
-        return effect.model_copy(update={"weeks_shorter": effect.weeks_shorter * keep})
+        return effect.replace(weeks_shorter=effect.weeks_shorter * keep)
     raise TypeError(f"unknown effect form {type(effect).__name__}")
 
 
@@ -75,13 +76,13 @@ def apply_optimism_bias(scenario: Scenario, designs: str | dict[str, str], rates
     chosen = {**table.rates(), **(rates or {})}
     for design, value in chosen.items():
         if design not in table.designs:
-            raise ValueError(f"ukendt design '{design}'; brug {', '.join(table.designs)}")
+            raise ModelError("unknown_design", design=design, designs=", ".join(table.designs))
         if not 0.0 <= value <= 1.0:
-            raise ValueError(f"reduktionen for {design} skal være mellem 0 og 1 (fik {value})")
+            raise ModelError("haircut_range", design=design, value=value)
     by_cohort = {c.name: designs for c in scenario.cohorts} if isinstance(designs, str) else dict(designs)
     unknown = set(by_cohort) - {c.name for c in scenario.cohorts}
     if unknown:
-        raise ValueError(f"ukendt målgruppe '{sorted(unknown)[0]}'")
+        raise ModelError("unknown_cohort", cohort=sorted(unknown)[0])
     cohorts = []
     for c in scenario.cohorts:
         design = by_cohort.get(c.name)
@@ -89,11 +90,11 @@ def apply_optimism_bias(scenario: Scenario, designs: str | dict[str, str], rates
             cohorts.append(c)
             continue
         if design not in chosen:
-            raise ValueError(f"ukendt design '{design}'; brug {', '.join(table.designs)}")
+            raise ModelError("unknown_design", design=design, designs=", ".join(table.designs))
         cohorts.append(c.model_copy(update={"effect": haircut_effect(c.effect, chosen[design])}))
     after = scenario.model_copy(update={"cohorts": cohorts})
     r0, r1 = calculate(scenario), calculate(after)
-    o0, o1 = outcome_of(r0), outcome_of(r1)
+    o0, o1 = totals(r0), totals(r1)
     rows = [
         CohortHaircut(
             cohort=c.name, design=by_cohort[c.name], haircut=chosen[by_cohort[c.name]],

@@ -25,25 +25,23 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from calculator.analysis.outcome import outcome
-from calculator.data.municipalities import _table, municipal_tax
+from calculator.data.municipalities import municipal_tax, municipalities
 from calculator.rules.variation import Variation
 from calculator.schema import Scenario
-from calculator.text.numbers import number, pct
 
 FACTOR, VALUE, SWITCH = "factor", "value", "switch"
 
-# key -> (Danish label, English label, kind)
-INPUTS: dict[str, tuple[str, str, str]] = {
-    "effect": ("Effekt (ekstra i job)", "Effect (extra people in jobs)", FACTOR),
-    "wage": ("Timeløn", "Hourly wage", FACTOR),
-    "hours": ("Timer pr. uge", "Hours per week", FACTOR),
-    "benefit": ("Ydelsessats", "Benefit rate", FACTOR),
-    "prior_weeks": ("Uger på ydelse før start (refusionstrin)", "Weeks on benefit before start (refusion step)", VALUE),
-    "tax_rate": ("Kommuneskatteprocent", "Municipal tax rate", VALUE),
-    "udligning": ("Udligning medregnet", "Equalisation counted", SWITCH),
-    "costs": ("Omkostninger", "Costs", FACTOR),
-    "exit_rate": ("Jobafgang (fastholdelse)", "Job exit rate (retention)", FACTOR),
-    "discount_rate": ("Diskonteringsrente", "Discount rate", VALUE),
+INPUTS: dict[str, str] = {  # key -> kind; the words are the catalogue's "tornado.input.<key>"
+    "effect": FACTOR,
+    "wage": FACTOR,
+    "hours": FACTOR,
+    "benefit": FACTOR,
+    "prior_weeks": VALUE,
+    "tax_rate": VALUE,
+    "udligning": SWITCH,
+    "costs": FACTOR,
+    "exit_rate": FACTOR,
+    "discount_rate": VALUE,
 }
 
 
@@ -77,27 +75,20 @@ class TornadoSpec(BaseModel):
 @dataclass(frozen=True)
 class TornadoBar:
     key: str
-    label: str
     kind: str
     low: float
     high: float
-    low_text: str
-    high_text: str
     net_low: float | None
     net_high: float | None
     npv_low: float | None
     npv_high: float | None
     metric: str
-    error: str | None = None  # e.g. a share in jobs that cannot be reached at the higher exit rate
+    error: ValueError | None = None  # e.g. a share in jobs that cannot be reached at the higher exit rate
 
     @property
     def swing(self) -> float:
         a, b = (self.npv_low, self.npv_high) if self.metric == "npv" else (self.net_low, self.net_high)
         return 0.0 if a is None or b is None else abs(b - a)
-
-    def to_dict(self) -> dict:
-        return {k: getattr(self, k) for k in ("key", "label", "kind", "low", "high", "low_text", "high_text",
-                                              "net_low", "net_high", "npv_low", "npv_high", "error")} | {"swing": self.swing}
 
 
 @dataclass(frozen=True)
@@ -113,39 +104,28 @@ class Tornado:
 
 def tax_rate_range(year: int) -> Range:
     """The lowest and highest municipal tax rate of the year (nearest known year)."""
-    rates = [municipal_tax(m, year).rate for m in _table().rates]
+    rates = [municipal_tax(m, year).rate for m in municipalities()]
     return Range(low=min(rates), high=max(rates))
 
 
 def _scenario_at(scenario: Scenario, key: str, value: float) -> Scenario:
+    """The scenario with one input at ``value``, validated again (a value the scenario cannot take is an error)."""
     if key == "prior_weeks":
-        cohorts = [c.model_copy(update={"prior_weeks_on_benefit": int(round(value))}) for c in scenario.cohorts]
-        return scenario.model_copy(update={"cohorts": cohorts})
+        return scenario.replace(cohorts=[c.replace(prior_weeks_on_benefit=int(round(value))) for c in scenario.cohorts])
     if key == "tax_rate":
-        return scenario.model_copy(update={"municipal_tax_rate": value})
+        return scenario.replace(municipal_tax_rate=value)
     if key == "udligning":
-        return scenario.model_copy(update={"options": scenario.options.model_copy(update={"udligning": bool(value)})})
+        return scenario.replace(options=scenario.options.replace(udligning=bool(value)))
     if key == "discount_rate":
-        return scenario.model_copy(update={"discount_rate": value})
+        return scenario.replace(discount_rate=value)
     raise KeyError(key)
 
 
-def _text(key: str, kind: str, value: float, lang: str = "da") -> str:
-    if kind == FACTOR:
-        change = value - 1.0
-        return ("+" if change > 0 else "−" if change < 0 else "±") + pct(abs(change), 0, lang)
-    if kind == SWITCH:
-        return ("til" if value else "fra") if lang == "da" else ("on" if value else "off")
-    if key == "prior_weeks":
-        return f"{number(value)} {'uger' if lang == 'da' else 'weeks'}"
-    return pct(value, 1, lang)
-
-
-def tornado(scenario: Scenario, spec: TornadoSpec | None = None, lang: str = "da") -> Tornado:
+def tornado(scenario: Scenario, spec: TornadoSpec | None = None) -> Tornado:
     spec = spec or TornadoSpec()
     base = outcome(scenario)
     bars = []
-    for key, (da, en, kind) in INPUTS.items():
+    for key, kind in INPUTS.items():
         rng = getattr(spec, key)
         if rng is None:
             rng = tax_rate_range(scenario.budget_year)
@@ -158,18 +138,20 @@ def tornado(scenario: Scenario, spec: TornadoSpec | None = None, lang: str = "da
                     values[side] = outcome(scenario, Variation(**{key: value}))
                 else:
                     values[side] = outcome(_scenario_at(scenario, key, value))
-            except ValueError as exc:  # e.g. the share in jobs cannot be reached at a higher exit rate
+            except ValueError as exc:  # a share that cannot be reached, a value the scenario cannot take
                 values[side] = None
-                error = str(exc)
+                error = exc
         low, high = values["low"], values["high"]
         bars.append(TornadoBar(
-            key=key, label=da if lang == "da" else en, kind=kind, low=rng.low, high=rng.high,
-            low_text=_text(key, kind, rng.low, lang), high_text=_text(key, kind, rng.high, lang),
+            key=key, kind=kind, low=rng.low, high=rng.high,
             net_low=None if low is None else low.net, net_high=None if high is None else high.net,
             npv_low=None if low is None else low.npv, npv_high=None if high is None else high.npv,
             metric=spec.metric, error=error,
         ))
-    bars.sort(key=lambda b: -b.swing)
+    # Largest swing first; swings equal to the øre (e.g. wage and hours, which enter as one product)
+    # keep the order of INPUTS, so the order never depends on the last bits of a float.
+    order = {key: i for i, key in enumerate(INPUTS)}
+    bars.sort(key=lambda b: (-round(b.swing, 2), order[b.key]))
     return Tornado(base_net=base.net, base_npv=base.npv, metric=spec.metric, bars=bars)
 
 

@@ -5,7 +5,7 @@
 
 ``--design`` applies the optimism-bias haircut for that study design to every cohort's effect
 (``--haircut`` overrides its percentage). Bad input follows the CLI's convention: one Danish line
-per problem on stderr, exit code 2, no traceback.
+per problem on stderr, exit code 2, no traceback. ``--lang en`` writes English.
 """
 
 from __future__ import annotations
@@ -14,54 +14,61 @@ import argparse
 import json
 
 from calculator.cli.common import BadInput, calculate_checked, read_scenario
+from calculator.results.stamp import stamp
+from calculator.text.analysis_text import analysis_dict, bar_dict
+from calculator.text.catalog import Words, text
+from calculator.text.labels import stamp_text
+from calculator.text.numbers import kr, number, pct, probability
+from calculator.text.sentences import break_even_sentence, model_error, share_root_sentence
+from calculator.version import __version__
 
 COMMANDS = ("analyse", "export")
 DESIGNS = ("randomised", "quasi_experimental", "descriptive", "case")
 
 
-def _draws(text: str) -> int:
-    value = int(text)
+def _draws(text_: str) -> int:
+    value = int(text_)
     if not 1 <= value <= 200_000:
-        raise argparse.ArgumentTypeError("antal træk skal være mellem 1 og 200.000")
+        raise argparse.ArgumentTypeError(text("cli.analyse.draws_range"))
     return value
 
 
-def _share(text: str) -> float:
+def _share(text_: str) -> float:
     """A percentage as typed (``25``, ``25 %`` or ``12,5``) as a share."""
     try:
-        value = float(text.replace(",", ".").rstrip("% ")) / 100
+        value = float(text_.replace(",", ".").rstrip("% ")) / 100
     except ValueError:
-        raise argparse.ArgumentTypeError(f"ikke en procent: {text}") from None
+        raise argparse.ArgumentTypeError(text("cli.analyse.not_percent", value=text_)) from None
     if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError("reduktionen skal være mellem 0 og 100 %")
+        raise argparse.ArgumentTypeError(text("cli.analyse.haircut_range"))
     return value
 
 
 def add_commands(sub) -> None:
-    for name, help_text in (("analyse", "break-even, følsomhed og usikkerhed for et scenarie"),
-                            ("export", "skriv Excel, PDF-rapport og CSV for et scenarie")):
-        p = sub.add_parser(name, help=help_text)
+    for name in COMMANDS:
+        p = sub.add_parser(name, help=text(f"cli.help.{name}"))
         p.add_argument("scenario")
-        p.add_argument("--draws", type=_draws, default=10_000, help="antal Monte Carlo-træk (standard 10.000)")
-        p.add_argument("--seed", type=int, default=2024, help="frø for tilfældige tal (samme frø, samme tal)")
-        p.add_argument("--no-montecarlo", action="store_true", help="spring usikkerhedsberegningen over")
-        p.add_argument("--design", choices=DESIGNS, help="reducér effekten for optimism bias efter dette design")
-        p.add_argument("--haircut", type=_share, help="reduktionen i procent (0-100) for det valgte design i stedet for standarden")
+        p.add_argument("--draws", type=_draws, default=10_000, help=text("cli.help.draws"))
+        p.add_argument("--seed", type=int, default=2024, help=text("cli.help.seed"))
+        p.add_argument("--no-montecarlo", action="store_true", help=text("cli.help.no_montecarlo"))
+        p.add_argument("--design", choices=DESIGNS, help=text("cli.help.design"))
+        p.add_argument("--haircut", type=_share, help=text("cli.help.haircut"))
         if name == "analyse":
-            p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+            p.add_argument("--json", action="store_true", help=text("cli.help.json_analysis"))
         else:
-            p.add_argument("--xlsx", metavar="FIL", help="Excel-projektmappe med levende formler")
-            p.add_argument("--pdf", metavar="FIL", help="rapport til et dagsordenspunkt (PDF)")
-            p.add_argument("--csv-dir", metavar="MAPPE", help="mappe til én CSV-fil pr. tabel")
+            p.add_argument("--xlsx", metavar="FIL", help=text("cli.help.xlsx"))
+            p.add_argument("--pdf", metavar="FIL", help=text("cli.help.pdf"))
+            p.add_argument("--csv-dir", metavar="MAPPE", help=text("cli.help.csv_dir"))
 
 
 def run_command(args) -> int:
     from calculator.analysis import MonteCarloSpec, analyse, apply_optimism_bias
 
+    lang = args.lang
     if args.command == "export" and not (args.xlsx or args.pdf or args.csv_dir):
-        raise BadInput(["angiv mindst én af --xlsx, --pdf og --csv-dir"])
-    scenario = read_scenario(args.scenario)
-    calculate_checked(scenario)  # the scenario's own errors first, as `run` reports them
+        raise BadInput([text("cli.export.nothing", lang)])
+    scenario = read_scenario(args.scenario, lang)
+    calculate_checked(scenario, lang)  # the scenario's own errors first, as `run` reports them
     haircut = None
     try:
         if args.design:
@@ -69,71 +76,63 @@ def run_command(args) -> int:
             haircut = apply_optimism_bias(scenario, args.design, rates)
             scenario = haircut.after
         elif args.haircut is not None:
-            raise BadInput(["--haircut kræver --design (hvilket undersøgelsesdesign effekten kommer fra)"])
-        result = calculate_checked(scenario)
+            raise BadInput([text("cli.analyse.haircut_needs_design", lang)])
+        result = calculate_checked(scenario, lang)
         analysis = analyse(scenario, mc_spec=MonteCarloSpec(draws=args.draws, seed=args.seed),
                            montecarlo=not args.no_montecarlo, haircut=haircut)
     except ValueError as exc:
-        raise BadInput([str(exc)]) from None
+        raise BadInput([model_error(exc, lang)]) from None
     if args.command == "analyse":
         if args.json:
-            print(json.dumps(analysis_json(result, analysis), ensure_ascii=False, indent=2, default=str))
+            print(json.dumps(analysis_json(result, analysis, lang), ensure_ascii=False, indent=2, default=str))
         else:
-            print(render_analysis(result, analysis))
+            print(render_analysis(result, analysis, lang))
         return 0
     return _export(args, result, analysis)
 
 
-def analysis_json(result, analysis) -> dict:
-    from calculator import __version__
-    from calculator.results.stamp import stamp
-
+def analysis_json(result, analysis, lang: str = "da") -> dict:
     st = stamp(result.scenario)
-    data = analysis.to_dict()
+    data = analysis_dict(analysis, lang)
     data.update({"scenario": result.scenario.name, "model_version": __version__,
                  "parameters_date": st.parameters_date.isoformat(), "scenario_hash": st.scenario_hash})
     return data
 
 
-def render_analysis(result, analysis) -> str:
-    from calculator.results.stamp import stamp
-    from calculator.text.numbers import kr, number, pct, probability
-
-    lines = [result.scenario.name, "", "Break-even (nutidsværdi = 0):", "  " + analysis.break_even.sentence("da")]
-    for r in analysis.break_even.share_roots:
-        if r.status == "ok":
-            lines.append(f"  {r.cohort}: mindst {pct(r.break_even_share, 1)} i job efter {r.by_month} mdr. "
-                         f"({number(r.effect_pp, 1)} procentpoint over uden indsatsen; angivet {pct(r.share_with, 1)})")
-        elif r.status == "always":
-            lines.append(f"  {r.cohort}: betaler sig også uden ekstra andel i job")
-        else:
-            lines.append(f"  {r.cohort}: betaler sig ikke ved nogen opnåelig andel i job")
+def render_analysis(result, analysis, lang: str = "da") -> str:
+    w = Words(lang)
+    money = lambda v: kr(v, lang)  # noqa: E731
+    be = analysis.break_even
+    lines = [result.scenario.name, "", w("cli.analyse.break_even"), "  " + break_even_sentence(be, lang)]
+    lines += ["  " + share_root_sentence(r, lang) for r in be.share_roots]
     t = analysis.tornado
-    metric = "NPV" if t.metric == "npv" else "nettoresultat"
-    lines += ["", f"Følsomhed ({metric} ved lav og høj værdi, én forudsætning ad gangen; størst udsving først):"]
+    metric = w("cli.analyse.metric_npv") if t.metric == "npv" else w("cli.analyse.metric_net")
+    lines += ["", w("cli.analyse.tornado", metric=metric)]
     for b in t.bars:
+        row = bar_dict(b, lang)
         lo, hi = (b.npv_low, b.npv_high) if t.metric == "npv" else (b.net_low, b.net_high)
-        shown = f"{kr(lo):>16} {kr(hi):>16}" if b.error is None else f"  {b.error}"
-        lines.append(f"  {b.label:<44}{b.low_text:>9}{b.high_text:>9} {shown}")
+        shown = f"{money(lo):>16} {money(hi):>16}" if b.error is None else f"  {row['error']}"
+        lines.append(f"  {row['label']:<44}{row['low_text']:>9}{row['high_text']:>9} {shown}")
     mc = analysis.montecarlo
     if mc is not None:
         npv, net = mc.percentiles("npv"), mc.percentiles("net")
-        lines += ["", f"Usikkerhed ({number(mc.draws)} træk, frø {mc.seed}):",
-                  f"  NPV            P10 {kr(npv[10])}, P50 {kr(npv[50])}, P90 {kr(npv[90])}",
-                  f"  Nettoresultat  P10 {kr(net[10])}, P50 {kr(net[50])}, P90 {kr(net[90])}",
-                  f"  Sandsynlighed for at indsatsen betaler sig (NPV ≥ 0): {probability(mc.probability_pays_off)}"]
+        lines += ["", w("cli.analyse.montecarlo", draws=number(mc.draws, 0, lang), seed=mc.seed),
+                  w("cli.analyse.mc_npv", p10=money(npv[10]), p50=money(npv[50]), p90=money(npv[90])),
+                  w("cli.analyse.mc_net", p10=money(net[10]), p50=money(net[50]), p90=money(net[90])),
+                  w("cli.analyse.mc_probability", probability=probability(mc.probability_pays_off, lang))]
     h = analysis.haircut
     if h is not None:
-        lines += ["", "Optimism bias (effekten før → efter reduktionen):"]
+        lines += ["", w("cli.analyse.haircut")]
         for c in h.cohorts:
-            lines.append(f"  {c.cohort}: {pct(c.haircut, 0)} ({c.design}): {number(c.people_before, 1)} → "
-                         f"{number(c.people_after, 1)} ekstra i job; NPV {kr(h.npv_before)} → {kr(h.npv_after)}")
-    lines += ["", stamp(result.scenario).text("da")]
+            lines.append(w("cli.analyse.haircut_cohort", cohort=c.cohort, haircut=pct(c.haircut, 0, lang), design=c.design,
+                           before=number(c.people_before, 1, lang), after=number(c.people_after, 1, lang),
+                           npv_before=money(h.npv_before), npv_after=money(h.npv_after)))
+    lines += ["", stamp_text(stamp(result.scenario), lang)]
     return "\n".join(lines)
 
 
 def _export(args, result, analysis) -> int:
-    import errno
+    from calculator.cli.common import write_error
 
 
     written = []
@@ -141,19 +140,17 @@ def _export(args, result, analysis) -> int:
         if args.xlsx:
             from calculator.export.excel import write_workbook
 
-            written.append(write_workbook(result, args.xlsx, analysis))
+            written.append(write_workbook(result, args.xlsx, analysis, lang=args.lang))
         if args.pdf:
             from calculator.export.pdf import write_report
 
-            written.append(write_report(result, args.pdf, analysis))
+            written.append(write_report(result, args.pdf, analysis, lang=args.lang))
         if args.csv_dir:
             from calculator.export.csv_export import write_csvs
 
-            written += write_csvs(result, args.csv_dir, analysis)
+            written += write_csvs(result, args.csv_dir, analysis, lang=args.lang)
     except OSError as exc:
-        why = {errno.ENOENT: "mappen findes ikke", errno.EACCES: "ingen adgang", errno.EISDIR: "det er en mappe",
-               errno.ENOSPC: "disken er fuld"}.get(exc.errno, exc.strerror or str(exc))
-        raise BadInput([f"kan ikke skrive {exc.filename or 'filen'}: {why}"]) from None
+        raise BadInput([write_error(exc, args.lang)]) from None
     for path in written:
-        print(f"Skrevet: {path}")
+        print(text("cli.export.written", args.lang, path=path))
     return 0

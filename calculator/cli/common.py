@@ -1,7 +1,8 @@
-"""What every command shares: reading a scenario file, and bad input as Danish lines (exit code 2)."""
+"""What every command shares: reading a scenario file, and bad input as lines in the user's language (exit code 2)."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -9,7 +10,10 @@ from pydantic import ValidationError
 from calculator.data.parameters import ParameterError
 from calculator.model import calculate
 from calculator.schema import Scenario, read_scenario_text, scenario_from_mapping
+from calculator.text.catalog import text
+from calculator.text.numbers import number
 from calculator.text.problems import problem_lines
+from calculator.text.sentences import model_error
 
 EXIT_BAD_INPUT = 2
 MAX_FILE_BYTES = 1_000_000
@@ -21,32 +25,44 @@ class BadInput(Exception):
         self.lines = lines
 
 
-def read_scenario(path: str) -> Scenario:
+def read_scenario(path: str, lang: str = "da") -> Scenario:
     p = Path(path)
     if not p.is_file():
-        raise BadInput([f"Filen findes ikke: {path}"])
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise BadInput([f"Filen er for stor ({p.stat().st_size:,} byte; højst {MAX_FILE_BYTES:,}): {path}".replace(",", ".")])
+        raise BadInput([text("cli.file.missing", lang, path=path)])
+    size = p.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BadInput([text("cli.file.too_large", lang, size=number(size, 0, lang), limit=number(MAX_FILE_BYTES, 0, lang),
+                             path=path)])
     if p.suffix.lower() not in (".json", ".yaml", ".yml"):
-        raise BadInput([f"Scenariefilen skal være .json, .yaml eller .yml: {path}"])
+        raise BadInput([text("cli.file.suffix", lang, path=path)])
     try:
         data = read_scenario_text(p.read_text(encoding="utf-8"), p.suffix)
     except UnicodeDecodeError:
-        raise BadInput([f"Filen er ikke tekst i UTF-8: {path}"]) from None
+        raise BadInput([text("cli.file.not_utf8", lang, path=path)]) from None
+    except TypeError:  # not one mapping
+        raise BadInput([text("cli.file.unreadable", lang, detail=text("cli.file.not_mapping", lang))]) from None
     except (ValueError, ParameterError) as exc:  # JSONDecodeError is a ValueError; YAML errors are wrapped
-        raise BadInput([f"Filen kan ikke læses som scenarie: {exc}"]) from None
+        raise BadInput([text("cli.file.unreadable", lang, detail=exc)]) from None
     except Exception as exc:  # yaml.YAMLError and friends: still one line, never a traceback
-        raise BadInput([f"Filen kan ikke læses som scenarie: {str(exc).splitlines()[0]}"]) from None
+        raise BadInput([text("cli.file.unreadable", lang, detail=str(exc).splitlines()[0])]) from None
     try:
         return scenario_from_mapping(data)
     except ValidationError as exc:
-        raise BadInput(problem_lines(exc)) from None
+        raise BadInput(problem_lines(exc, lang)) from None
 
 
-def calculate_checked(scenario: Scenario):
+def calculate_checked(scenario: Scenario, lang: str = "da"):
     try:
         result = calculate(scenario)
         result.summary  # noqa: B018 - surfaces parameter errors here, not mid-printing
         return result
     except (ParameterError, ValueError) as exc:
-        raise BadInput([str(exc)]) from None
+        raise BadInput([model_error(exc, lang)]) from None
+
+
+def write_error(exc: OSError, lang: str = "da") -> str:
+    """A file that could not be written, in one line (the reason in plain words where it is a common one)."""
+    reasons = {errno.ENOENT: "cli.write.no_folder", errno.EACCES: "cli.write.no_access", errno.EISDIR: "cli.write.is_folder",
+               errno.ENOSPC: "cli.write.disk_full"}
+    why = text(reasons[exc.errno], lang) if exc.errno in reasons else (exc.strerror or str(exc))
+    return text("cli.write.failed", lang, path=exc.filename or text("cli.write.the_file", lang), why=why)

@@ -4,19 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 
-from calculator.data.parameters import load_parameters
-from calculator.text.numbers import number
+from calculator.data.parameters import DatedValue, load_parameters
+from calculator.text.catalog import Words
+from calculator.text.labels import status_label
+from calculator.text.numbers import number, share
 
 
-def render_params(year: int) -> str:
+def value_text(e: DatedValue, lang: str = "da", threshold_unit: str | None = None) -> str:
+    """A parameter's value as the command line prints it: shares with up to 6 decimals, a scale step by step."""
+    decimal = "," if lang == "da" else "."
+
+    def one(value: float, unit: str) -> str:
+        if unit == "andel":
+            return number(value, 6, lang).rstrip("0").rstrip(decimal)
+        return number(value, 2, lang).removesuffix(f"{decimal}00")
+
+    if e.brackets is not None:
+        return " · ".join(f"{share(rate, lang) if e.unit == 'andel' else one(rate, e.unit)} "
+                          f"{Words(lang)('cli.params.from', threshold=one(t, ''), unit=threshold_unit or '')}"
+                          for t, rate in e.brackets)
+    return f"{one(e.value, e.unit)} {e.unit}"
+
+
+def render_params(year: int, lang: str = "da") -> str:
     when = dt.date(year, 1, 1)
-    lines = [f"Parametre i kraft 1.1.{year} (skøn = ikke bekræftet i officiel kilde):", ""]
-    for e in load_parameters().in_force(when):
-        status = "skøn" if e.status == "estimate" else "bekræftet"
-        value = number(e.value, 6).rstrip("0").rstrip(",") if e.unit == "andel" else number(e.value, 2).removesuffix(",00")
-        lines.append(f"{e.name}  =  {value} {e.unit}  (fra {e.valid_from:%d.%m.%Y}, {status})")
+    w = Words(lang)
+    params = load_parameters()
+    lines = [w("cli.params.heading", year=year), ""]
+    for e in params.in_force(when):
+        value = value_text(e, lang, params.get(e.name).threshold_unit)
+        lines.append(f"{e.name}  =  {value}  " + w("cli.params.valid", date=f"{e.valid_from:%d.%m.%Y}",
+                                                     status=status_label(e.status, lang)))
         lines.append(f"    {e.description}")
-        lines.append(f"    Kilde: {e.source_title} <{e.source_url}>")
+        lines.append("    " + w("cli.params.source", title=e.source_title, url=e.source_url))
         if e.note:
-            lines.append(f"    Note: {e.note}")
+            lines.append("    " + w("cli.params.note", note=e.note))
     return "\n".join(lines)

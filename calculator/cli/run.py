@@ -2,54 +2,56 @@
 
 from __future__ import annotations
 
-from calculator import __version__
-from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDER_LABELS, stream_label
+from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
+from calculator.text.catalog import Words
+from calculator.text.labels import stakeholder_label, stream_label
 from calculator.text.numbers import kr, number, pct
+from calculator.version import __version__
 
 
 def render_summary(result, lang: str = "da") -> str:
     s = result.summary
     sc = result.scenario
+    w = Words(lang)
+    money = lambda v: kr(v, lang)  # noqa: E731
     lines = [
         f"{s.scenario}",
-        f"{sc.municipality} Kommune, budgetår {sc.budget_year}, {sc.horizon_months} måneder fra "
-        f"{sc.start_date:%m.%Y}, {s.participants} deltagere, {number(s.extra_people_in_jobs, 1)} ekstra i job",
+        w("cli.run.heading", municipality=sc.municipality, year=sc.budget_year, months=sc.horizon_months,
+          start=f"{sc.start_date:%m.%Y}", participants=s.participants, extra=number(s.extra_people_in_jobs, 1, lang)),
         "",
-        "Kommunens gevinst pr. strøm:",
+        w("cli.run.gains_by_stream"),
     ]
     for stream in MUNICIPAL_GAIN_STREAMS:
-        note = "" if (stream != "udligning" or s.headline_after_udligning) else "  (ikke medregnet)"
-        lines.append(f"  {stream_label(stream):<38}{kr(s.streams[stream]):>18}{note}")
+        note = "" if (stream != "udligning" or s.headline_after_udligning) else "  " + w("cli.run.not_counted")
+        lines.append(f"  {stream_label(stream, lang):<38}{money(s.streams[stream]):>18}{note}")
     lines += [
-        f"  {'Gevinst i alt':<38}{kr(s.gains):>18}",
-        "Omkostninger:",
+        f"  {w('cli.run.gains_total'):<38}{money(s.gains):>18}",
+        w("cli.run.costs"),
     ]
     for stream in COST_STREAMS:
         if s.costs_by_type[stream]:
-            lines.append(f"  {stream_label(stream):<38}{kr(-s.costs_by_type[stream]):>18}")
+            lines.append(f"  {stream_label(stream, lang):<38}{money(-s.costs_by_type[stream]):>18}")
     lines += [
-        f"  {'Omkostninger i alt':<38}{kr(-s.costs):>18}",
+        f"  {w('cli.run.costs_total'):<38}{money(-s.costs):>18}",
         "",
-        f"{'Nettoresultat for kommunen':<40}{kr(s.net):>18}",
-        f"{'  pr. deltager':<40}{kr(s.net_per_participant):>18}",
-        f"{'Nutidsværdi (NPV, ' + pct(s.discount_rate) + ' p.a.)':<40}{kr(s.npv):>18}",
+        f"{w('cli.run.net'):<40}{money(s.net):>18}",
+        f"{'  ' + w('cli.run.per_participant'):<40}{money(s.net_per_participant):>18}",
+        f"{w('cli.run.npv', rate=pct(s.discount_rate, 1, lang)):<40}{money(s.npv):>18}",
     ]
     if s.benefit_cost_ratio is not None:
-        lines.append(f"{'Gevinst pr. krone brugt':<40}{number(s.benefit_cost_ratio, 2):>18}")
+        lines.append(f"{w('cli.run.ratio'):<40}{number(s.benefit_cost_ratio, 2, lang):>18}")
     if s.costs > 0:
-        payback = f"måned {s.payback_month}" if s.payback_month else "ikke inden for horisonten"
-        lines.append(f"{'Tilbagebetalt':<40}{payback:>18}")
+        payback = w("payback.month", month=s.payback_month) if s.payback_month else w("payback.never")
+        lines.append(f"{w('cli.run.payback'):<40}{payback:>18}")
         if s.break_even.extra_people is not None:
-            lines.append(
-                f"Indsatsen betaler sig (NPV = 0), hvis mindst {number(s.break_even.extra_people, 1)} flere kommer i job "
-                f"({number(s.break_even.effect_pp, 1)} procentpoint af deltagerne)."
-            )
+            lines.append(w("cli.run.break_even", people=number(s.break_even.extra_people, 1, lang),
+                           pp=number(s.break_even.effect_pp, 1, lang)))
     lines += [
         "",
-        f"Kommuneskat før udligning {kr(s.kommuneskat_foer_udligning)}, efter udligning {kr(s.kommuneskat_efter_udligning)}",
-        "Pr. år (kommunen): " + "; ".join(f"{y['year']}: {kr(y['net'])}" for y in s.per_year),
-        "Parter: " + "; ".join(f"{STAKEHOLDER_LABELS[k][0]} {kr(v)}" for k, v in s.stakeholders.items()),
-        f"Beregnet med model {__version__}. Kilder: python -m calculator params --year {sc.budget_year}",
+        w("cli.run.tax", before=money(s.kommuneskat_foer_udligning), after=money(s.kommuneskat_efter_udligning)),
+        w("cli.run.per_year") + "; ".join(f"{y['year']}: {money(y['net'])}" for y in s.per_year),
+        w("cli.run.parties") + "; ".join(f"{stakeholder_label(k, lang)} {money(v)}" for k, v in s.stakeholders.items()),
+        w("cli.run.footer", version=__version__, year=sc.budget_year),
     ]
     return "\n".join(lines)
 

@@ -25,7 +25,7 @@ class MunicipalTax:
     rate: float  # share, e.g. 0.2552
     status: str  # verified / estimate
     source: str
-    note: str = ""
+    asked_year: int | None = None  # the budget year asked for, where the rate is another year's (an estimate)
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,4 @@ def municipal_tax(municipality: str, year: int) -> MunicipalTax:
     if year in by_year:
         return MunicipalTax(municipality, year, by_year[year], "verified", table.source)
     nearest = min(KNOWN_YEARS, key=lambda y: abs(y - year))
-    return MunicipalTax(
-        municipality, year, by_year[nearest], "estimate", table.source,
-        note=f"Satsen for {nearest} brugt for {year} (skøn).",
-    )
+    return MunicipalTax(municipality, nearest, by_year[nearest], "estimate", table.source, asked_year=year)

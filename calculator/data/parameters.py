@@ -2,8 +2,14 @@
 
 Each parameter lives in its own YAML file under ``defaults/parameters``; its path below that
 folder, with ``/`` as ``.`` and without ``.yaml``, is its name (``skat/am_bidrag.yaml`` is
-``skat.am_bidrag``). A file holds a description, a unit and one entry per valid-from date, each
-with a value, a status (``verified`` or ``estimate``) and a source (title and address).
+``skat.am_bidrag``), and the code names it by that literal path. A file holds a description, a
+unit, optionally the range a user's own value must lie in, and one entry per valid-from date,
+each with a status (``verified`` or ``estimate``), a source (title and address), optionally the
+date someone last checked it, and either
+
+- a ``value`` (a number), or
+- for a parameter of ``kind: scale``, ``brackets``: a rate from each threshold up to the next
+  (OpenFisca's scales; the refusion staircase is one: 80 % from week 0, 40 % from week 4, ...).
 
 The loader is strict because a business case that silently uses a wrong or missing figure is
 worse than one that refuses to run: unknown keys, duplicate keys, an entry without a source and
@@ -21,7 +27,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from calculator.data.yaml_strict import ParameterError, load_yaml_strict
 
@@ -30,43 +36,71 @@ PARAMETERS_DIR = DEFAULTS_DIR / "parameters"
 
 Status = Literal["verified", "estimate"]
 
-UNITS = {
-    "kr/måned": "kr. pr. måned",
-    "kr/år": "kr. pr. år",
-    "kr": "kr.",
-    "kr/time": "kr. pr. time",
-    "andel": "andel (0-1)",
-    "måneder": "måneder",
-    "timer/uge": "timer pr. uge",
-}
+UNITS = ("kr/måned", "kr/år", "kr", "kr/time", "andel", "måneder", "timer/uge", "uger", "år")
 
 
-class Source(BaseModel):
+class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
     title: str = Field(min_length=3)
     url: str = Field(min_length=8)
 
 
-class Entry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    value: float
+class Bracket(_Strict):
+    threshold: float = Field(ge=0.0)
+    rate: float
+
+
+class Entry(_Strict):
+    value: float | None = None
+    brackets: tuple[Bracket, ...] | None = None
     status: Status
     source: Source
     note: str = ""
+    checked: dt.date | None = None  # the date someone last confirmed the value against its source
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        if (self.value is None) == (self.brackets is None):
+            raise ValueError("en værdi skal have enten value eller brackets")
+        if self.brackets is not None:
+            thresholds = [b.threshold for b in self.brackets]
+            if not thresholds or thresholds[0] != 0 or thresholds != sorted(set(thresholds)):
+                raise ValueError("brackets skal starte ved 0 og stige")
+        return self
 
 
-class ParameterFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class ValidRange(_Strict):
+    min: float
+    max: float
+
+
+class ParameterFile(_Strict):
     description: str = Field(min_length=3)
     unit: str
+    kind: Literal["value", "scale"] = "value"
+    threshold_unit: str | None = None  # scales: the unit of the thresholds
+    range: ValidRange | None = None  # the values a user's own figure may take
     values: dict[dt.date, Entry] = Field(min_length=1)
 
-    @field_validator("unit")
+    @field_validator("unit", "threshold_unit")
     @classmethod
-    def _known_unit(cls, unit: str) -> str:
-        if unit not in UNITS:
+    def _known_unit(cls, unit: str | None) -> str | None:
+        if unit is not None and unit not in UNITS:
             raise ValueError(f"ukendt enhed {unit!r}; tilladt: {', '.join(UNITS)}")
         return unit
+
+    @model_validator(mode="after")
+    def _entries_match_kind(self):
+        for when, e in self.values.items():
+            if (self.kind == "scale") != (e.brackets is not None):
+                raise ValueError(f"{when}: en parameter af typen {self.kind} skal have "
+                                 f"{'brackets' if self.kind == 'scale' else 'value'}")
+            if self.range is not None and e.value is not None and not self.range.min <= e.value <= self.range.max:
+                raise ValueError(f"{when}: værdien {e.value} ligger uden for range {self.range.min}-{self.range.max}")
+        return self
 
 
 @dataclass(frozen=True)
@@ -75,13 +109,15 @@ class DatedValue:
 
     name: str
     valid_from: dt.date
-    value: float
+    value: float | None  # None for a scale
     unit: str
     status: Status
     source_title: str
     source_url: str
     description: str
     note: str = ""
+    brackets: tuple[tuple[float, float], ...] | None = None  # scales: (threshold, rate) from the lowest threshold
+    checked: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -90,10 +126,17 @@ class Parameter:
     description: str
     unit: str
     entries: tuple[DatedValue, ...]  # sorted by valid_from
+    kind: str = "value"
+    threshold_unit: str | None = None
+    valid_range: tuple[float, float] | None = None
 
     @property
     def dates(self) -> list[dt.date]:
         return [e.valid_from for e in self.entries]
+
+    @property
+    def is_scale(self) -> bool:
+        return self.kind == "scale"
 
     def at(self, when: dt.date) -> DatedValue:
         """The entry in force on ``when``: the last one dated on or before it."""
@@ -136,19 +179,16 @@ def parse_parameter_file(name: str, text: str, origin: str = "") -> Parameter:
         raise ParameterError(f"{label}: {_describe_validation(exc)}") from None
     entries = tuple(
         DatedValue(
-            name=name,
-            valid_from=d,
-            value=e.value,
-            unit=parsed.unit,
-            status=e.status,
-            source_title=e.source.title,
-            source_url=e.source.url,
-            description=parsed.description,
-            note=e.note,
+            name=name, valid_from=d, value=e.value, unit=parsed.unit, status=e.status,
+            source_title=e.source.title, source_url=e.source.url, description=parsed.description, note=e.note,
+            brackets=None if e.brackets is None else tuple((b.threshold, b.rate) for b in e.brackets),
+            checked=e.checked,
         )
         for d, e in sorted(parsed.values.items())
     )
-    return Parameter(name=name, description=parsed.description, unit=parsed.unit, entries=entries)
+    return Parameter(name=name, description=parsed.description, unit=parsed.unit, entries=entries, kind=parsed.kind,
+                     threshold_unit=parsed.threshold_unit,
+                     valid_range=None if parsed.range is None else (parsed.range.min, parsed.range.max))
 
 
 class ParameterSet:
@@ -165,6 +205,10 @@ class ParameterSet:
 
     def names(self) -> list[str]:
         return list(self._parameters)
+
+    def value_names(self) -> list[str]:
+        """The parameters with one number per date: the ones a user can override with a number of their own."""
+        return [n for n, p in self._parameters.items() if not p.is_scale]
 
     def get(self, name: str) -> Parameter:
         try:

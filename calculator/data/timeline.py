@@ -3,18 +3,26 @@
 Month 1 is the scenario's start month. Money flows are placed at the end of their month. A
 parameter is resolved per month (a benefit rate may change on 1 July); the annual tax rules are
 resolved per calendar year, on the first horizon month of that year, because caps and
-thresholds apply to the year's income as a whole.
+thresholds apply to the year's income as a whole. A rule that cannot change within the horizon
+(``scalar``, ``scale``) is checked to be constant over it.
+
+Every lookup is recorded: ``used`` holds every entry the scenario read, and ``trace`` the same per
+rule (the model names the rule it is running with :meth:`Timeline.tracing`), so each stream's
+figures can be traced to the parameters and sources behind them (:mod:`calculator.results.trace`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
 
-from calculator.data.parameters import DatedValue, ParameterError, ParameterSet
+from calculator.data.parameters import DatedValue, ParameterSet
+from calculator.errors import ModelError
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -28,7 +36,9 @@ class Timeline:
     horizon: int
     params: ParameterSet
     overrides: dict[str, float] = field(default_factory=dict)
-    used: dict[str, list[DatedValue]] = field(default_factory=dict)  # what the scenario read, for the sources panel
+    used: dict[str, list[DatedValue]] = field(default_factory=dict)  # every entry the scenario read (none: an override)
+    trace: dict[str, dict[str, list[DatedValue]]] = field(default_factory=dict)  # rule -> the same, per rule
+    rule: str | None = None  # the rule reading now (see tracing)
 
     @cached_property
     def dates(self) -> list[dt.date]:
@@ -42,19 +52,31 @@ class Timeline:
     def calendar_years(self) -> list[int]:
         return list(_calendar(self.start, self.horizon)[2])
 
-    def _note(self, entry: DatedValue) -> None:
-        seen = self.used.setdefault(entry.name, [])
-        if entry not in seen:
-            seen.append(entry)
+    @contextmanager
+    def tracing(self, rule: str) -> Iterator[None]:
+        """Record the parameters read inside the block as read by ``rule``."""
+        previous, self.rule = self.rule, rule
+        try:
+            yield
+        finally:
+            self.rule = previous
+
+    def _note(self, name: str, entries: tuple[DatedValue, ...]) -> None:
+        targets = [self.used.setdefault(name, [])]
+        if self.rule is not None:
+            targets.append(self.trace.setdefault(self.rule, {}).setdefault(name, []))
+        for seen in targets:
+            for entry in entries:
+                if entry not in seen:
+                    seen.append(entry)
 
     def monthly(self, name: str) -> np.ndarray:
         """The parameter's value in each month of the horizon (an override replaces every date)."""
         if name in self.overrides:
-            self.used.setdefault(name, [])
+            self._note(name, ())
             return np.full(self.horizon, float(self.overrides[name]))
         values, entries = _resolve(self.params, self.start, self.horizon, name)
-        for entry in entries:
-            self._note(entry)
+        self._note(name, entries)
         return values
 
     def monthly_or_constant(self, name: str) -> np.ndarray | float:
@@ -75,8 +97,28 @@ class Timeline:
         return {y: float(values[i]) for y, i in self.first_month_of_year.items()}
 
     def scalar(self, name: str) -> float:
-        """A rule that must not change within the horizon (e.g. the refusion steps); the first month's value."""
-        return float(self.monthly(name)[0])
+        """A rule that must not change within the horizon (e.g. the result grant's 6 months): its one value.
+
+        Raises :class:`~calculator.errors.ModelError` (``parameter_changes``) if the value changes
+        within the horizon, rather than silently using the first month's.
+        """
+        values = self.monthly(name)
+        if not (values == values[0]).all():
+            changed = self.dates[int(np.flatnonzero(values != values[0])[0])]
+            raise ModelError("parameter_changes", name=name, date=changed)
+        return float(values[0])
+
+    def scale(self, name: str) -> tuple[tuple[float, float], ...]:
+        """A scale (brackets of threshold and rate) that must not change within the horizon."""
+        param = self.params.get(name)
+        _check_start(param, self.start)
+        entries = tuple(e for e in param.entries if e.valid_from <= self.dates[-1])
+        in_force = [e for e in entries if e.valid_from > self.start] + [param.at(self.start)]
+        if len({e.brackets for e in in_force}) > 1:
+            changed = min(e.valid_from for e in in_force if e.valid_from > self.start)
+            raise ModelError("parameter_changes", name=name, date=changed)
+        self._note(name, (param.at(self.start),))
+        return param.at(self.start).brackets
 
 
 def constant_or_array(values: np.ndarray) -> np.ndarray | float:
@@ -101,15 +143,16 @@ def _resolve(params: ParameterSet, start: dt.date, horizon: int, name: str) -> t
     The returned array is shared between calls: callers must not modify it in place.
     """
     param = params.get(name)
-    first = param.entries[0].valid_from
-    if start < first:
-        raise ParameterError(
-            f"Parameteren {name} har ingen værdi før {first:%d.%m.%Y}, men scenariet starter "
-            f"{start:%d.%m.%Y}. Vælg et senere budgetår eller angiv værdien selv."
-        )
+    _check_start(param, start)
     ordinals = np.array([add_months(start, t).toordinal() for t in range(horizon)])
     starts = np.array([e.valid_from.toordinal() for e in param.entries])
     idx = np.searchsorted(starts, ordinals, side="right") - 1
     values = np.array([e.value for e in param.entries])[idx]
     values.setflags(write=False)
     return values, tuple(param.entries[i] for i in np.unique(idx))
+
+
+def _check_start(param, start: dt.date) -> None:
+    first = param.entries[0].valid_from
+    if start < first:
+        raise ModelError("parameter_too_early", name=param.name, first=first, start=start)

@@ -11,14 +11,15 @@ from pathlib import Path
 
 from calculator.export.tables import all_tables
 from calculator.results.stamp import stamp
+from calculator.text.labels import stamp_text
 
 
-def write_csvs(result, directory: str | Path, analysis=None) -> list[Path]:
+def write_csvs(result, directory: str | Path, analysis=None, lang: str = "da") -> list[Path]:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    line = f"# {stamp(result.scenario).text('da')}\n"
+    line = f"# {stamp_text(stamp(result.scenario), lang)}\n"
     written = []
-    for name, table in all_tables(result, analysis).items():
+    for name, table in all_tables(result, analysis, lang).items():
         path = directory / f"{name}.csv"
         with path.open("w", encoding="utf-8", newline="") as fh:
             fh.write(line)

@@ -25,35 +25,37 @@ import numpy as np
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from calculator.analysis.breakeven import break_even
 from calculator.export.tables import monthly_split, monthly_tidy_table, scenario_table, sources_table
 from calculator.results.discounting import discount_factors
-from calculator.results.flows import COST_STREAMS, stream_label
+from calculator.results.flows import COST_STREAMS
 from calculator.results.stamp import stamp
+from calculator.results.totals import monthly_totals, totals
+from calculator.text.catalog import Words, text
+from calculator.text.labels import stamp_text, stream_label
+from calculator.text.numbers import number
+from calculator.text.sentences import break_even_sentence
 
-SUMMARY, INPUTS, MONTHS, FLOWS, ROBUST = "Resumé", "Forudsætninger", "Måned", "Alle strømme", "Robusthed"
+SHEETS = ("summary", "inputs", "months", "flows", "robustness")  # words: "xlsx.sheet.<key>"
+SUMMARY, INPUTS, MONTHS, FLOWS, ROBUST = (text(f"xlsx.sheet.{k}", "da") for k in SHEETS)  # the Danish names
 
-# Columns of the monthly sheet: key -> (header, kind); "gain" columns scale with the effect factor.
+# Columns of the monthly sheet: (key, kind); "gain" columns scale with the effect factor.
 MONTH_COLUMNS = [
-    ("month", "Måned", "id"), ("date", "Dato", "id"), ("year", "År", "id"),
-    ("resultattilskud_job", "Resultattilskud, job", "gain"),
-    ("resultattilskud_danskproeve", "Resultattilskud, danskprøve", "fixed"),
-    ("ydelse", stream_label("ydelse"), "gain"),
-    ("kommuneskat", stream_label("kommuneskat"), "gain"),
-    ("udligning", stream_label("udligning"), "udligning"),
-    ("boligsikring", stream_label("boligsikring"), "gain"),
-    ("friplads", stream_label("friplads"), "gain"),
-    *[(s, stream_label(s), "cost") for s in COST_STREAMS],
-    ("effect_gain", "Gevinst af effekten (faktor 1)", "formula"),
-    ("gains", "Gevinst", "formula"),
-    ("costs", "Omkostninger", "formula"),
-    ("net", "Netto", "formula"),
-    ("cumulative", "Kumuleret netto", "formula"),
-    ("factor", "Diskonteringsfaktor", "formula"),
-    ("pv", "Nutidsværdi af netto", "formula"),
-    ("below", "Måned under nul", "formula"),
+    ("month", "id"), ("date", "id"), ("year", "id"),
+    ("resultattilskud_job", "gain"), ("resultattilskud_danskproeve", "fixed"),
+    ("ydelse", "gain"), ("kommuneskat", "gain"), ("udligning", "udligning"), ("boligsikring", "gain"), ("friplads", "gain"),
+    *[(s, "cost") for s in COST_STREAMS],
+    ("effect_gain", "formula"), ("gains", "formula"), ("costs", "formula"), ("net", "formula"),
+    ("cumulative", "formula"), ("factor", "formula"), ("pv", "formula"), ("below", "formula"),
 ]
-COL = {key: i for i, (key, _, _) in enumerate(MONTH_COLUMNS)}
+
+
+def _header(key: str, lang: str) -> str:
+    if key in ("ydelse", "kommuneskat", "udligning", "boligsikring", "friplads", *COST_STREAMS):
+        return stream_label(key, lang)
+    return text(f"xlsx.month.{key}", lang)
+
+
+COL = {key: i for i, (key, _) in enumerate(MONTH_COLUMNS)}
 HEADER_ROW = 2  # 0-based: row 3 in Excel; the stamp is in row 1
 FIRST = HEADER_ROW + 1
 
@@ -63,9 +65,12 @@ def _q(sheet: str) -> str:
 
 
 class _Book:
-    def __init__(self, path: Path, cache_values: bool):
+    def __init__(self, path: Path, cache_values: bool, lang: str):
         self.wb = xlsxwriter.Workbook(str(path))
         self.cache = cache_values
+        self.lang = lang
+        self.w = Words(lang)
+        self.sheets = {k: text(f"xlsx.sheet.{k}", lang) for k in SHEETS}
         f = self.wb.add_format
         self.title = f({"bold": True, "font_size": 14})
         self.bold = f({"bold": True})
@@ -86,38 +91,39 @@ class _Book:
         ws.write_formula(row, col, formula, fmt, value if self.cache else 0)
 
 
-def write_workbook(result, path: str | Path, analysis=None, *, cache_values: bool = True) -> Path:
+def write_workbook(result, path: str | Path, analysis=None, *, cache_values: bool = True, lang: str = "da") -> Path:
     path = Path(path)
-    book = _Book(path, cache_values)
+    book = _Book(path, cache_values, lang)
     wb = book.wb
-    text = stamp(result.scenario).text("da")
-    ws_sum = wb.add_worksheet(SUMMARY)
-    ws_in = wb.add_worksheet(INPUTS)
-    ws_m = wb.add_worksheet(MONTHS)
-    names = _inputs_sheet(book, ws_in, result, text)
-    last = _months_sheet(book, ws_m, result, text, names)
-    _summary_sheet(book, ws_sum, result, text, names, last)
-    _flows_sheet(book, wb.add_worksheet(FLOWS), result, text)
+    line = stamp_text(stamp(result.scenario), lang)
+    ws_sum = wb.add_worksheet(book.sheets["summary"])
+    ws_in = wb.add_worksheet(book.sheets["inputs"])
+    ws_m = wb.add_worksheet(book.sheets["months"])
+    names = _inputs_sheet(book, ws_in, result, line)
+    last = _months_sheet(book, ws_m, result, line, names)
+    _summary_sheet(book, ws_sum, result, line, names, last)
+    _flows_sheet(book, wb.add_worksheet(book.sheets["flows"]), result, line)
     if analysis is not None:
-        _robustness_sheet(book, wb.add_worksheet(ROBUST), analysis, text)
-    wb.set_properties({"title": f"Business case: {result.scenario.name}", "comments": text})
+        _robustness_sheet(book, wb.add_worksheet(book.sheets["robustness"]), analysis, line)
+    wb.set_properties({"title": book.w("xlsx.title", name=result.scenario.name), "comments": line})
     wb.close()
     return path
 
 
-def _inputs_sheet(book: _Book, ws, result, text: str) -> dict[str, str]:
+def _inputs_sheet(book: _Book, ws, result, line: str) -> dict[str, str]:
     sc = result.scenario
-    ws.write(0, 0, "Forudsætninger", book.title)
-    ws.write(1, 0, text, book.small)
-    ws.write(3, 0, "Justerbare forudsætninger (ret de gule celler; resuméet regner om)", book.bold)
+    w = book.w
+    ws.write(0, 0, book.sheets["inputs"], book.title)
+    ws.write(1, 0, line, book.small)
+    ws.write(3, 0, w("xlsx.inputs.adjustable"), book.bold)
     people = float(sum(e.effect_people for e in result.effects.values()))
     rows = [
-        ("Diskonto", "Diskonteringsrente pr. år", result.discount_rate, book.input_pct, "Finansministeriets rente, medmindre scenariet angiver en anden"),
-        ("Effektfaktor", "Effektfaktor (1 = effekten som i scenariet)", 1.0, book.input_num, "Ganger alle gevinster af effekten; ikke resultattilskud for danskprøver"),
-        ("Omkostningsfaktor", "Omkostningsfaktor (1 = omkostningerne som i scenariet)", 1.0, book.input_num, "Ganger alle indsatsens omkostninger"),
-        ("Udligning", "Udligning medregnet (1 = ja, 0 = nej)", 1.0 if sc.options.udligning else 0.0, book.input_num, "Efter udligning er det ærlige budgettal"),
-        ("Deltagere", "Deltagere", float(sc.participants), book.dec, "Fra scenariet"),
-        ("EkstraIJob", "Ekstra i job (effekten som angivet)", people, book.dec, "Fra scenariet"),
+        ("Diskonto", w("xlsx.in.discount"), result.discount_rate, book.input_pct, w("xlsx.in.discount_note")),
+        ("Effektfaktor", w("xlsx.in.effect"), 1.0, book.input_num, w("xlsx.in.effect_note")),
+        ("Omkostningsfaktor", w("xlsx.in.costs"), 1.0, book.input_num, w("xlsx.in.costs_note")),
+        ("Udligning", w("xlsx.in.udligning"), 1.0 if sc.options.udligning else 0.0, book.input_num, w("xlsx.in.udligning_note")),
+        ("Deltagere", w("xlsx.in.participants"), float(sc.participants), book.dec, w("xlsx.in.from_scenario")),
+        ("EkstraIJob", w("xlsx.in.extra"), people, book.dec, w("xlsx.in.from_scenario")),
     ]
     names = {}
     for i, (name, label, value, fmt, note) in enumerate(rows):
@@ -125,13 +131,13 @@ def _inputs_sheet(book: _Book, ws, result, text: str) -> dict[str, str]:
         ws.write(r, 0, label)
         ws.write_number(r, 1, value, fmt)
         ws.write(r, 2, note, book.small)
-        book.wb.define_name(name, f"={_q(INPUTS)}!$B${r + 1}")
+        book.wb.define_name(name, f"={_q(book.sheets['inputs'])}!$B${r + 1}")
         names[name] = name
     r = 4 + len(rows) + 1
-    ws.write(r, 0, "Scenariets input", book.bold)
-    r = _table(book, ws, r + 1, scenario_table(result))
-    ws.write(r + 1, 0, "Parametre og kilder (værdierne modellen brugte)", book.bold)
-    _table(book, ws, r + 2, sources_table(result))
+    ws.write(r, 0, w("xlsx.in.scenario_inputs"), book.bold)
+    r = _table(book, ws, r + 1, scenario_table(result, book.lang))
+    ws.write(r + 1, 0, w("xlsx.in.parameters"), book.bold)
+    _table(book, ws, r + 2, sources_table(result, book.lang))
     ws.set_column(0, 0, 46)
     ws.set_column(1, 1, 16)
     ws.set_column(2, 2, 40)
@@ -154,26 +160,16 @@ def _table(book: _Book, ws, row: int, df) -> int:
     return row + len(df) + 1
 
 
-def _months_sheet(book: _Book, ws, result, text: str, names: dict[str, str]) -> int:
+def _months_sheet(book: _Book, ws, result, line: str, names: dict[str, str]) -> int:
     h = result.horizon
     split = monthly_split(result)
-    factors = discount_factors(result.discount_rate, h)
-    ws.write(0, 0, f"Kommunens pengestrømme pr. måned (kr.) · {text}", book.small)
-    for c, (_, header, _) in enumerate(MONTH_COLUMNS):
-        ws.write(HEADER_ROW, c, header, book.head)
+    factors = discount_factors(result.discount_scale, h)
+    ws.write(0, 0, book.w("xlsx.months.title", stamp=line), book.small)
+    for c, (key, _) in enumerate(MONTH_COLUMNS):
+        ws.write(HEADER_ROW, c, _header(key, book.lang), book.head)
     cell = {key: (lambda r, c=COL[key]: xl_rowcol_to_cell(r, c)) for key in COL}
-    udligning_on = result.scenario.options.udligning
-    gains_py = np.zeros(h)
-    effect_py = np.zeros(h)
-    costs_py = np.zeros(h)
-    for k, _, kind in MONTH_COLUMNS:
-        if kind == "gain" or (kind == "udligning" and udligning_on):
-            effect_py += split[k]
-        elif kind == "cost":
-            costs_py += split[k]
-    gains_py = effect_py + split["resultattilskud_danskproeve"]
-    net_py = gains_py - costs_py
-    cum_py = np.cumsum(net_py)
+    m = monthly_totals(result)
+    effect_py, gains_py, costs_py, net_py, cum_py = m.effect_gains, m.gains, m.costs, m.net, m.cumulative
     cost_cols = [COL[s] for s in COST_STREAMS]
     for t in range(h):
         r = FIRST + t
@@ -181,10 +177,10 @@ def _months_sheet(book: _Book, ws, result, text: str, names: dict[str, str]) -> 
         ws.write_number(r, COL["month"], t + 1)
         ws.write(r, COL["date"], date.strftime("%Y-%m"))
         ws.write_number(r, COL["year"], date.year)
-        for key, _, kind in MONTH_COLUMNS:
+        for key, kind in MONTH_COLUMNS:
             if kind in ("gain", "fixed", "udligning", "cost"):
                 ws.write_number(r, COL[key], float(split[key][t]), book.kr)
-        effect_terms = [cell[k](r) for k, _, kind in MONTH_COLUMNS if kind == "gain"]
+        effect_terms = [cell[k](r) for k, kind in MONTH_COLUMNS if kind == "gain"]
         book.formula(ws, r, COL["effect_gain"], "=" + "+".join(effect_terms) + f"+Udligning*{cell['udligning'](r)}", book.kr, effect_py[t])
         book.formula(ws, r, COL["gains"], f"=Effektfaktor*{cell['effect_gain'](r)}+{cell['resultattilskud_danskproeve'](r)}", book.kr, gains_py[t])
         cost_range = f"{xl_rowcol_to_cell(r, cost_cols[0])}:{xl_rowcol_to_cell(r, cost_cols[-1])}"
@@ -202,62 +198,64 @@ def _months_sheet(book: _Book, ws, result, text: str, names: dict[str, str]) -> 
     return FIRST + h - 1
 
 
-def _col_range(key: str, last: int) -> str:
+def _col_range(key: str, last: int, months_sheet: str) -> str:
     letter = xl_col_to_name(COL[key])
-    return f"{_q(MONTHS)}!${letter}${FIRST + 1}:${letter}${last + 1}"
+    return f"{_q(months_sheet)}!${letter}${FIRST + 1}:${letter}${last + 1}"
 
 
-def _summary_sheet(book: _Book, ws, result, text: str, names: dict[str, str], last: int) -> None:
+def _summary_sheet(book: _Book, ws, result, line: str, names: dict[str, str], last: int) -> None:
     s = result.summary
     sc = result.scenario
-    rng = lambda key: _col_range(key, last)  # noqa: E731
-    ws.write(0, 0, f"Business case: {sc.name}", book.title)
-    ws.write(1, 0, text, book.small)
-    ws.write(2, 0, f"{sc.municipality} Kommune · budgetår {sc.budget_year} · {sc.horizon_months} måneder fra "
-                   f"{sc.start_date:%m.%Y} · {sc.participants} deltagere", book.small)
-    ws.write(3, 0, "Alle tal er formler over arkene Måned og Forudsætninger: ret en gul celle dér, og tallene her regner om.", book.small)
-    ws.write(5, 0, "Kommunens gevinst pr. strøm", book.bold)
+    w, lang = book.w, book.lang
+    rng = lambda key: _col_range(key, last, book.sheets["months"])  # noqa: E731
+    never = w("payback.never")
+    ws.write(0, 0, w("xlsx.title", name=sc.name), book.title)
+    ws.write(1, 0, line, book.small)
+    ws.write(2, 0, w("xlsx.sum.heading", municipality=sc.municipality, year=sc.budget_year, months=sc.horizon_months,
+                     start=f"{sc.start_date:%m.%Y}", participants=sc.participants), book.small)
+    ws.write(3, 0, w("xlsx.sum.formulas", months=book.sheets["months"], inputs=book.sheets["inputs"]), book.small)
+    ws.write(5, 0, w("xlsx.sum.gains_by_stream"), book.bold)
     row = 6
     stream_rows = [
-        ("Resultattilskud (job og danskprøve)", f"=Effektfaktor*SUM({rng('resultattilskud_job')})+SUM({rng('resultattilskud_danskproeve')})", s.streams["resultattilskud"]),
-        (stream_label("ydelse"), f"=Effektfaktor*SUM({rng('ydelse')})", s.streams["ydelse"]),
-        (stream_label("kommuneskat"), f"=Effektfaktor*SUM({rng('kommuneskat')})", s.streams["kommuneskat"]),
-        ("Udligning (medregnes hvis Udligning = 1)", f"=Effektfaktor*SUM({rng('udligning')})", s.streams["udligning"]),
-        (stream_label("boligsikring"), f"=Effektfaktor*SUM({rng('boligsikring')})", s.streams["boligsikring"]),
-        (stream_label("friplads"), f"=Effektfaktor*SUM({rng('friplads')})", s.streams["friplads"]),
+        (w("xlsx.sum.grants"), f"=Effektfaktor*SUM({rng('resultattilskud_job')})+SUM({rng('resultattilskud_danskproeve')})", s.streams["resultattilskud"]),
+        (stream_label("ydelse", lang), f"=Effektfaktor*SUM({rng('ydelse')})", s.streams["ydelse"]),
+        (stream_label("kommuneskat", lang), f"=Effektfaktor*SUM({rng('kommuneskat')})", s.streams["kommuneskat"]),
+        (w("xlsx.sum.udligning"), f"=Effektfaktor*SUM({rng('udligning')})", s.streams["udligning"]),
+        (stream_label("boligsikring", lang), f"=Effektfaktor*SUM({rng('boligsikring')})", s.streams["boligsikring"]),
+        (stream_label("friplads", lang), f"=Effektfaktor*SUM({rng('friplads')})", s.streams["friplads"]),
     ]
     for label, formula, value in stream_rows:
         ws.write(row, 0, label)
         book.formula(ws, row, 1, formula, book.kr, value)
         row += 1
     for stream in COST_STREAMS:
-        ws.write(row, 0, f"Omkostning: {stream_label(stream)}")
+        ws.write(row, 0, w("xlsx.sum.cost", stream=stream_label(stream, lang)))
         book.formula(ws, row, 1, f"=Omkostningsfaktor*SUM({rng(stream)})", book.kr, s.costs_by_type[stream])
         row += 1
     row += 1
-    ws.write(row, 0, "Nøgletal", book.bold)
+    ws.write(row, 0, w("xlsx.sum.key_figures"), book.bold)
     row += 1
-    be = break_even(sc, roots=False, latest=False)
+    be = s.break_even
     cells = {}
     key_rows = [
-        ("gains", "Gevinst i alt", f"=SUM({rng('gains')})", s.gains, book.kr_bold),
-        ("costs", "Omkostninger i alt", f"=SUM({rng('costs')})", s.costs, book.kr_bold),
-        ("net", "Nettoresultat for kommunen", "={gains}-{costs}", s.net, book.kr_bold),
-        ("per_participant", "Netto pr. deltager", "={net}/Deltagere", s.net_per_participant, book.kr),
-        ("pv_gains", "Nutidsværdi af gevinster", f"=SUMPRODUCT({rng('gains')},{rng('factor')})", s.pv_gains, book.kr),
-        ("pv_costs", "Nutidsværdi af omkostninger", f"=SUMPRODUCT({rng('costs')},{rng('factor')})", s.pv_costs, book.kr),
-        ("npv", "Nutidsværdi (NPV)", f"=SUMPRODUCT({rng('net')},{rng('factor')})", s.npv, book.kr_bold),
-        ("bcr", "Gevinst pr. krone brugt", '=IF({pv_costs}>0,{pv_gains}/{pv_costs},"")', s.benefit_cost_ratio, book.dec),
-        ("payback", "Tilbagebetalt i måned",
-         f'=IF({{costs}}<=0,"",IF(MAX({rng("below")})=0,1,IF(MAX({rng("below")})>={sc.horizon_months},"ikke inden for horisonten",MAX({rng("below")})+1)))',
-         s.payback_month if s.payback_month is not None else ("ikke inden for horisonten" if s.costs > 0 else ""), None),
-        ("pv_tests", "Nutidsværdi af resultattilskud for danskprøver", f"=SUMPRODUCT({rng('resultattilskud_danskproeve')},{rng('factor')})", None, book.kr),
-        ("pv_effect", "Nutidsværdi af gevinsten af effekten (faktor 1)", f"=SUMPRODUCT({rng('effect_gain')},{rng('factor')})", None, book.kr),
-        ("break_even", "Break-even: ekstra i job ved NPV = 0",
+        ("gains", w("xlsx.key.gains"), f"=SUM({rng('gains')})", s.gains, book.kr_bold),
+        ("costs", w("xlsx.key.costs"), f"=SUM({rng('costs')})", s.costs, book.kr_bold),
+        ("net", w("xlsx.key.net"), "={gains}-{costs}", s.net, book.kr_bold),
+        ("per_participant", w("xlsx.key.per_participant"), "={net}/Deltagere", s.net_per_participant, book.kr),
+        ("pv_gains", w("xlsx.key.pv_gains"), f"=SUMPRODUCT({rng('gains')},{rng('factor')})", s.pv_gains, book.kr),
+        ("pv_costs", w("xlsx.key.pv_costs"), f"=SUMPRODUCT({rng('costs')},{rng('factor')})", s.pv_costs, book.kr),
+        ("npv", w("xlsx.key.npv"), f"=SUMPRODUCT({rng('net')},{rng('factor')})", s.npv, book.kr_bold),
+        ("bcr", w("xlsx.key.bcr"), '=IF({pv_costs}>0,{pv_gains}/{pv_costs},"")', s.benefit_cost_ratio, book.dec),
+        ("payback", w("xlsx.key.payback"),
+         f'=IF({{costs}}<=0,"",IF(MAX({rng("below")})=0,1,IF(MAX({rng("below")})>={sc.horizon_months},"{never}",MAX({rng("below")})+1)))',
+         s.payback_month if s.payback_month is not None else (w("payback.never") if s.costs > 0 else ""), None),
+        ("pv_tests", w("xlsx.key.pv_tests"), f"=SUMPRODUCT({rng('resultattilskud_danskproeve')},{rng('factor')})", None, book.kr),
+        ("pv_effect", w("xlsx.key.pv_effect"), f"=SUMPRODUCT({rng('effect_gain')},{rng('factor')})", None, book.kr),
+        ("break_even", w("xlsx.key.break_even"),
          '=IF({pv_effect}>0,MAX(0,({pv_costs}-{pv_tests})/{pv_effect})*EkstraIJob,"")', be.extra_people, book.dec),
-        ("break_even_pp", "Break-even: procentpoint af deltagerne", '=IF(ISNUMBER({break_even}),100*{break_even}/Deltagere,"")', be.effect_pp, book.dec),
-        ("tax_before", "Kommuneskat før udligning", f"=Effektfaktor*SUM({rng('kommuneskat')})", s.kommuneskat_foer_udligning, book.kr),
-        ("tax_after", "Kommuneskat efter udligning", f"=Effektfaktor*(SUM({rng('kommuneskat')})+SUM({rng('udligning')}))", s.kommuneskat_efter_udligning, book.kr),
+        ("break_even_pp", w("xlsx.key.break_even_pp"), '=IF(ISNUMBER({break_even}),100*{break_even}/Deltagere,"")', be.effect_pp, book.dec),
+        ("tax_before", w("xlsx.key.tax_before"), f"=Effektfaktor*SUM({rng('kommuneskat')})", s.kommuneskat_foer_udligning, book.kr),
+        ("tax_after", w("xlsx.key.tax_after"), f"=Effektfaktor*(SUM({rng('kommuneskat')})+SUM({rng('udligning')}))", s.kommuneskat_efter_udligning, book.kr),
     ]
     for key, label, formula, value, fmt in key_rows:
         cells[key] = xl_rowcol_to_cell(row, 1)
@@ -267,11 +265,11 @@ def _summary_sheet(book: _Book, ws, result, text: str, names: dict[str, str], la
         book.formula(ws, row, 1, formula.format(**cells) if "{" in formula else formula, fmt, value)
         row += 1
     row += 1
-    ws.write(row, 0, "Pr. år (kommunen)", book.bold)
+    ws.write(row, 0, w("xlsx.sum.per_year"), book.bold)
     row += 1
-    for c, head in enumerate(["År", "Gevinst", "Omkostninger", "Netto"]):
+    for c, head in enumerate([w("col.year"), w("col.gains"), w("col.costs"), w("col.net")]):
         ws.write(row, c, head, book.head)
-    year_col = f"{_q(MONTHS)}!${xl_col_to_name(COL['year'])}${FIRST + 1}:${xl_col_to_name(COL['year'])}${last + 1}"
+    year_col = f"{_q(book.sheets['months'])}!${xl_col_to_name(COL['year'])}${FIRST + 1}:${xl_col_to_name(COL['year'])}${last + 1}"
     for y in s.per_year:
         row += 1
         ws.write_number(row, 0, y["year"])
@@ -282,41 +280,38 @@ def _summary_sheet(book: _Book, ws, result, text: str, names: dict[str, str], la
     ws.set_column(0, 0, 52)
     ws.set_column(1, 3, 18)
     # Where each figure sits, so a test (or a person) can find it by its label in column A.
-    ws.write(row + 2, 0, "Kilder og forudsætninger: se arket Forudsætninger. Følsomhed og usikkerhed: se arket Robusthed.", book.small)
+    ws.write(row + 2, 0, w("xlsx.sum.see", inputs=book.sheets["inputs"], robustness=book.sheets["robustness"]), book.small)
 
 
 def _pv_parts(result) -> dict[str, float]:
-    split = monthly_split(result)
-    factors = discount_factors(result.discount_rate, result.horizon)
-    effect = sum(split[k] for k, _, kind in MONTH_COLUMNS if kind == "gain")
-    if result.scenario.options.udligning:
-        effect = effect + split["udligning"]
-    return {"pv_tests": float(split["resultattilskud_danskproeve"] @ factors), "pv_effect": float(effect @ factors)}
+    t = totals(result)
+    return {"pv_tests": t.pv_fixed, "pv_effect": t.pv_effect_gains}
 
 
-def _flows_sheet(book: _Book, ws, result, text: str) -> None:
-    ws.write(0, 0, f"Alle pengestrømme for alle parter (kr.) · {text}", book.small)
-    _table(book, ws, 2, monthly_tidy_table(result))
+def _flows_sheet(book: _Book, ws, result, line: str) -> None:
+    ws.write(0, 0, book.w("xlsx.flows.title", stamp=line), book.small)
+    _table(book, ws, 2, monthly_tidy_table(result, book.lang))
     ws.set_column(0, 8, 16)
 
 
-def _robustness_sheet(book: _Book, ws, analysis, text: str) -> None:
+def _robustness_sheet(book: _Book, ws, analysis, line: str) -> None:
     from calculator.export.tables import break_even_table, haircut_table, montecarlo_inputs_table, montecarlo_table, tornado_table
 
-    ws.write(0, 0, "Robusthed", book.title)
-    ws.write(1, 0, text, book.small)
-    ws.write(2, 0, "Beregnet med modellen ved eksporten (værdier, ikke formler).", book.small)
-    ws.write(4, 0, analysis.break_even.sentence("da"), book.bold)
-    row = _table(book, ws, 6, break_even_table(analysis)) + 1
-    ws.write(row, 0, "Følsomhed: resultatet ved lav og høj værdi af én forudsætning ad gangen", book.bold)
-    row = _table(book, ws, row + 1, tornado_table(analysis)) + 1
+    w, lang = book.w, book.lang
+    ws.write(0, 0, book.sheets["robustness"], book.title)
+    ws.write(1, 0, line, book.small)
+    ws.write(2, 0, w("xlsx.robust.values"), book.small)
+    ws.write(4, 0, break_even_sentence(analysis.break_even, lang), book.bold)
+    row = _table(book, ws, 6, break_even_table(analysis, lang)) + 1
+    ws.write(row, 0, w("xlsx.robust.tornado"), book.bold)
+    row = _table(book, ws, row + 1, tornado_table(analysis, lang)) + 1
     if analysis.montecarlo is not None:
         mc = analysis.montecarlo
-        ws.write(row, 0, f"Usikkerhed: {mc.draws:,} træk (frø {mc.seed})".replace(",", "."), book.bold)
-        row = _table(book, ws, row + 1, montecarlo_table(analysis)) + 1
-        row = _table(book, ws, row, montecarlo_inputs_table(analysis)) + 1
+        ws.write(row, 0, w("xlsx.robust.montecarlo", draws=number(mc.draws, 0, lang), seed=mc.seed), book.bold)
+        row = _table(book, ws, row + 1, montecarlo_table(analysis, lang)) + 1
+        row = _table(book, ws, row, montecarlo_inputs_table(analysis, lang)) + 1
     if analysis.haircut is not None:
-        ws.write(row, 0, "Reduktion for optimism bias (effekt før og efter)", book.bold)
-        _table(book, ws, row + 1, haircut_table(analysis))
+        ws.write(row, 0, w("xlsx.robust.haircut"), book.bold)
+        _table(book, ws, row + 1, haircut_table(analysis, lang))
     ws.set_column(0, 0, 60)
     ws.set_column(1, 8, 16)

@@ -1,7 +1,7 @@
-"""The catalogue of money streams and stakeholders, and the Flow record every stream module returns.
+"""The catalogue of money streams and stakeholders (codes), and the Flow record every rule returns.
 
-Totals are declared here as lists of parts (PolicyEngine's habit), so the municipality's gain,
-its costs and each stakeholder's result are summed in one place only.
+The municipality's gain and cost streams are declared here as lists of parts (PolicyEngine's
+habit); :mod:`calculator.results.totals` is the one place they are added up.
 """
 
 from __future__ import annotations
@@ -12,28 +12,17 @@ import numpy as np
 
 KOMMUNE, STAT, HUSSTAND = "kommune", "stat", "husstand"
 STAKEHOLDERS = (KOMMUNE, STAT, HUSSTAND)
-EFFORT = "Indsatsen"  # the "cohort" that costs belong to
+EFFORT = ""  # the "cohort" the costs belong to (no cohort can have an empty name); shown as text "cohort.effort"
 
-# stream key -> (Danish label, English label)
-STREAMS: dict[str, tuple[str, str]] = {
-    "resultattilskud": ("Resultattilskud", "Result grants"),
-    "ydelse": ("Sparet forsørgelse (efter refusion)", "Saved benefit (net of refusion)"),
-    "kommuneskat": ("Kommuneskat før udligning", "Municipal tax before equalisation"),
-    "udligning": ("Udligning", "Equalisation"),
-    "boligsikring": ("Lavere boligsikring", "Lower housing support"),
-    "friplads": ("Lavere fripladstilskud", "Lower daycare subsidy"),
-    "refusion": ("Sparet refusion", "Saved refusion"),
-    "statsskat": ("AM-bidrag og bundskat", "Labour-market contribution and state tax"),
-    "loen": ("Løn", "Wages"),
-    "skat": ("Skat og AM-bidrag", "Tax and labour-market contribution"),
-    "personale": ("Personale", "Staff"),
-    "tilbud": ("Tilbud", "Offers"),
-    "engangsudgift": ("Engangsudgifter", "One-off costs"),
-    "loentilskud": ("Løntilskud", "Wage subsidy"),
-}
+# Every stream by code; the words are the catalogue's ``stream.<code>`` (calculator.text.labels).
+STREAMS: tuple[str, ...] = (
+    "resultattilskud", "ydelse", "kommuneskat", "udligning", "boligsikring", "friplads",  # the municipality's gains
+    "refusion", "statsskat",  # the state's side
+    "loen", "skat",  # the household's side
+    "personale", "tilbud", "engangsudgift", "loentilskud",  # the effort's costs
+)
 MUNICIPAL_GAIN_STREAMS = ("resultattilskud", "ydelse", "kommuneskat", "udligning", "boligsikring", "friplads")
 COST_STREAMS = ("personale", "tilbud", "engangsudgift", "loentilskud")
-STAKEHOLDER_LABELS = {KOMMUNE: ("Kommune", "Municipality"), STAT: ("Stat", "State"), HUSSTAND: ("Husstand", "Household")}
 
 
 @dataclass(frozen=True)
@@ -44,7 +33,3 @@ class Flow:
     amounts: np.ndarray  # one amount per month, kroner; a cost is negative
     fixed: bool = False  # True: does not scale with the extra people in jobs (a Danish-test grant, the costs)
 
-
-def stream_label(stream: str, lang: str = "da") -> str:
-    da, en = STREAMS[stream]
-    return da if lang == "da" else en

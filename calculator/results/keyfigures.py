@@ -9,18 +9,18 @@ from __future__ import annotations
 
 from calculator.results.summary import Summary
 
-# key -> (Danish label, English label, kind); kind tells a UI how to format the value.
-KEY_FIGURES: dict[str, tuple[str, str, str]] = {
-    "net": ("Nettoresultat for kommunen", "Municipality's net result", "kr"),
-    "npv": ("Nutidsværdi (NPV)", "Net present value (NPV)", "kr"),
-    "gains": ("Gevinst i alt", "Total gains", "kr"),
-    "costs": ("Omkostninger i alt", "Total costs", "kr"),
-    "net_per_participant": ("Netto pr. deltager", "Net per participant", "kr"),
-    "benefit_cost_ratio": ("Gevinst pr. krone brugt", "Gain per krone spent", "ratio"),
-    "payback_month": ("Tilbagebetalt i måned", "Payback month", "month"),
-    "break_even_people": ("Break-even: ekstra i job", "Break-even: extra people in jobs", "people"),
-    "extra_people_in_jobs": ("Ekstra i job (effekten)", "Extra people in jobs (the effect)", "people"),
-    "participants": ("Deltagere", "Participants", "people"),
+# key -> kind (how a UI formats the value); the words are the catalogue's ``keyfigure.<key>``.
+KEY_FIGURES: dict[str, str] = {
+    "net": "kr",
+    "npv": "kr",
+    "gains": "kr",
+    "costs": "kr",
+    "net_per_participant": "kr",
+    "benefit_cost_ratio": "ratio",
+    "payback_month": "month",
+    "break_even_people": "people",
+    "extra_people_in_jobs": "people",
+    "participants": "people",
 }
 
 

@@ -12,9 +12,9 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from calculator import __version__
 from calculator.data.parameters import ParameterSet, load_parameters
 from calculator.schema import Scenario
+from calculator.version import __version__
 
 HASH_LENGTH = 10
 
@@ -29,13 +29,6 @@ class Stamp:
     model_version: str
     parameters_date: dt.date
     scenario_hash: str
-
-    def text(self, lang: str = "da") -> str:
-        if lang == "da":
-            return (f"Model {self.model_version} · parametre pr. {self.parameters_date:%d.%m.%Y} · "
-                    f"scenarie {self.scenario_hash}")
-        return (f"Model {self.model_version} · parameters as of {self.parameters_date:%Y-%m-%d} · "
-                f"scenario {self.scenario_hash}")
 
 
 def stamp(scenario: Scenario, params: ParameterSet | None = None) -> Stamp:

@@ -1,4 +1,4 @@
-"""Totals, NPV, payback and break-even for a calculated scenario: the one place flows are added up.
+"""The summary of a calculated scenario: totals, NPV, payback and break-even, read from :mod:`calculator.results.totals`.
 
 Definitions (the README repeats them):
 - gains: the municipality's gross gain, the sum of its gain streams; udligning counts when the
@@ -13,17 +13,15 @@ Definitions (the README repeats them):
   The effect multiplier at which the NPV is zero is exactly
   k* = (PV(costs) - PV(fixed gains)) / PV(job gains), and 0 if the fixed gains alone cover the
   costs. Break-even people = k* x the scenario's extra people in jobs; break-even percentage
-  points = k* x its effect. (:mod:`calculator.analysis.breakeven` gives the same k* from two runs.)
+  points = k* x its effect (participant-weighted over cohorts).
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-import numpy as np
-
-from calculator.results.discounting import discount_factors
-from calculator.results.flows import COST_STREAMS, EFFORT, HUSSTAND, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, STAT
+from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
+from calculator.results.totals import Totals, breakdown, headline_streams, monthly_totals, payback_month, per_year, totals
 
 
 @dataclass(frozen=True)
@@ -66,19 +64,6 @@ class Summary:
         return asdict(self)
 
 
-def gain_streams(headline_after_udligning: bool) -> tuple[str, ...]:
-    return MUNICIPAL_GAIN_STREAMS if headline_after_udligning else tuple(s for s in MUNICIPAL_GAIN_STREAMS if s != "udligning")
-
-
-def payback_month(net: np.ndarray) -> int | None:
-    cumulative = np.cumsum(net)
-    below = np.flatnonzero(cumulative < -1e-9)
-    if len(below) == 0:
-        return 1
-    last_below = int(below[-1])
-    return last_below + 2 if last_below + 1 < len(net) else None
-
-
 def _ratio(gains: float, costs: float) -> float | None:
     """Gains per krone spent; None when there are no costs to speak of (under 1 øre) rather than inf."""
     if costs < 0.01:
@@ -86,64 +71,34 @@ def _ratio(gains: float, costs: float) -> float | None:
     return gains / costs
 
 
+def break_even(t: Totals, people: float, weighted_pp: float) -> BreakEven:
+    """k* = (PV(costs) - PV(fixed gains)) / PV(gains from the effect); see the module docstring."""
+    if t.pv_costs - t.pv_fixed <= 0:
+        return BreakEven(multiplier=0.0, extra_people=0.0, effect_pp=0.0)  # pays even without extra jobs
+    if t.pv_effect_gains > 0:
+        k = (t.pv_costs - t.pv_fixed) / t.pv_effect_gains
+        return BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp)
+    return BreakEven(multiplier=None, extra_people=None, effect_pp=None)
+
+
 def summarise(result) -> Summary:
     sc = result.scenario
     after = sc.options.udligning
-    streams_in = gain_streams(after)
-    factors = discount_factors(result.discount_rate, result.horizon)
+    streams_in = headline_streams(after)
+    monthly = monthly_totals(result)
+    t = totals(result)
+    parts = breakdown(result)
 
-    gains_m = result.total(stakeholder=KOMMUNE, streams=streams_in)
-    costs_m = -result.total(stakeholder=KOMMUNE, streams=COST_STREAMS)
-    net_m = gains_m - costs_m
-    pv_gains, pv_costs = float(gains_m @ factors), float(costs_m @ factors)
-
-    effects = result.effects.values()
-    people = float(sum(e.effect_people for e in effects))
+    people = float(sum(e.effect_people for e in result.effects.values()))
     weighted_pp = 100.0 * people / sc.participants if sc.participants else 0.0
-    # Gains that do not scale with the jobs (Danish-test grants) are in NPV(0): k* = -NPV(0) / PV(job gains).
-    fixed_m = sum((f.amounts for f in result.flows if f.fixed and f.stakeholder == KOMMUNE and f.stream in streams_in),
-                  np.zeros(result.horizon))
-    pv_fixed = float(fixed_m @ factors)
-    pv_job_gains = pv_gains - pv_fixed
-    if pv_costs - pv_fixed <= 0:
-        be = BreakEven(multiplier=0.0, extra_people=0.0, effect_pp=0.0)  # pays even without extra jobs
-    elif pv_job_gains > 0:
-        k = (pv_costs - pv_fixed) / pv_job_gains
-        be = BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp)
-    else:
-        be = BreakEven(multiplier=None, extra_people=None, effect_pp=None)
-
-    # Totals over the horizon per (stakeholder, stream) and per (stakeholder, stream, cohort), added up once.
-    by_stream: dict[tuple[str, str], float] = {}
-    by_cohort: dict[tuple[str, str, str], float] = {}
-    for f, amount in zip(result.flows, result.flow_totals.tolist()):
-        by_stream[f.stakeholder, f.stream] = by_stream.get((f.stakeholder, f.stream), 0.0) + amount
-        key = (f.stakeholder, f.stream, f.cohort)
-        by_cohort[key] = by_cohort.get(key, 0.0) + amount
-
-    streams = {s: by_stream.get((KOMMUNE, s), 0.0) for s in MUNICIPAL_GAIN_STREAMS}
-    cost_types = {s: 0.0 - by_stream.get((KOMMUNE, s), 0.0) for s in COST_STREAMS}
-    gains, costs = float(gains_m.sum()), float(costs_m.sum())
-
-    years = result.timeline.years
-    per_year = []
-    for year in result.timeline.calendar_years:
-        sel = years == year
-        g, c = float(gains_m[sel].sum()), float(costs_m[sel].sum())
-        per_year.append({"year": int(year), "gains": g, "costs": c, "net": g - c})
+    streams = {s: parts.stream(s) for s in MUNICIPAL_GAIN_STREAMS}
     per_cohort = []
     for cohort in sc.cohorts:
         row = {"cohort": cohort.name, "size": cohort.size, "extra_people_in_jobs": result.effects[cohort.name].effect_people}
         for s in MUNICIPAL_GAIN_STREAMS:
-            row[s] = by_cohort.get((KOMMUNE, s, cohort.name), 0.0)
+            row[s] = parts.cohort_stream(cohort.name, s)
         row["gains"] = float(sum(row[s] for s in streams_in))
         per_cohort.append(row)
-
-    stakeholders = {who: 0.0 for who in STAKEHOLDERS}
-    for (who, stream), amount in by_stream.items():
-        if who == KOMMUNE and stream == "udligning" and not after:
-            continue
-        stakeholders[who] += amount
 
     return Summary(
         scenario=sc.name, municipality=sc.municipality, budget_year=sc.budget_year,
@@ -151,14 +106,11 @@ def summarise(result) -> Summary:
         headline_after_udligning=after, streams=streams,
         kommuneskat_foer_udligning=streams["kommuneskat"],
         kommuneskat_efter_udligning=streams["kommuneskat"] + streams["udligning"],
-        costs_by_type=cost_types, gains=gains, costs=costs, net=gains - costs,
-        net_per_participant=(gains - costs) / sc.participants if sc.participants else 0.0,
-        npv=pv_gains - pv_costs, pv_gains=pv_gains, pv_costs=pv_costs, pv_fixed_gains=pv_fixed,
-        benefit_cost_ratio=_ratio(pv_gains, pv_costs),
-        payback_month=payback_month(net_m) if costs > 0 else None,
-        break_even=be, discount_rate=result.discount_rate,
-        stakeholders=stakeholders, per_year=per_year, per_cohort=per_cohort,
+        costs_by_type={s: 0.0 - parts.stream(s) for s in COST_STREAMS}, gains=t.gains, costs=t.costs, net=t.net,
+        net_per_participant=t.net / sc.participants if sc.participants else 0.0,
+        npv=t.npv, pv_gains=t.pv_gains, pv_costs=t.pv_costs, pv_fixed_gains=t.pv_fixed,
+        benefit_cost_ratio=_ratio(t.pv_gains, t.pv_costs),
+        payback_month=payback_month(monthly.net) if t.costs > 0 else None,
+        break_even=break_even(t, people, weighted_pp), discount_rate=result.discount_rate,
+        stakeholders=parts.stakeholders(after), per_year=per_year(result, monthly), per_cohort=per_cohort,
     )
-
-
-__all__ = ["Summary", "BreakEven", "summarise", "payback_month", "gain_streams", "EFFORT", "STAT", "HUSSTAND"]

@@ -14,7 +14,7 @@ from calculator.data.timeline import Timeline, constant_or_array
 from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow
 from calculator.rules.earnings import Earnings
 from calculator.rules.effect_path import CohortEffect
-from calculator.rules.refusion import STEP_PARAMETERS, monthly_refusion_rates
+from calculator.rules.refusion import STAIRCASE, monthly_refusion_rates
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort
 
@@ -25,7 +25,7 @@ def benefit_savings(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Ti
     else:
         stopped = effect.in_job * earn.benefit_stops
     if stopped.any():
-        steps = tuple(tl.scalar(p) for p in STEP_PARAMETERS)
+        steps = tl.scale(STAIRCASE)
         refusion = constant_or_array(monthly_refusion_rates(cohort.prior_weeks_resolved, tl.horizon, steps))  # type: ignore[arg-type]
     else:
         refusion = 0.0

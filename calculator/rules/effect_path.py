@@ -6,11 +6,18 @@ baseline would have happened anyway (deadweight). Three forms are accepted:
 (a) ``ekstra_i_job``: X extra people in jobs from month m for d months (KL's mini-model style).
 (b) ``andel_i_job``: share in jobs by month M with and without the effort. Each path is a
     constant monthly entry rate h with a monthly exit rate x: s[t] = s[t-1](1-x) + h(1-s[t-1]),
-    starting from nobody in a job; h is solved so the path reaches its share at month M. The
-    effort's path has no entries during its start delay (lock-in).
+    starting from nobody in a job. Its one closed form, after n months of entries, is
+    s(n) = q (1 - b^n) with q = h/(h+x) and b = 1-h-x (:func:`share_at`); h is solved so the path
+    reaches its share at month M (:func:`solve_entry_rate`). The effort's path has no entries
+    during its start delay (lock-in).
 (c) ``kortere_ydelse``: each participant leaves benefit for a job W weeks sooner: N people for
     W x 12/52 months from month m (a last part-month counts pro rata). The job would have come
     anyway, only later, so this form earns no extra result grant.
+
+The plain run, the break-even, the tornado and the Monte Carlo all use this module: a variation
+(:mod:`calculator.rules.variation`) scales the effect and the exit rate and delays the effect's
+timing, per draw where it holds arrays. A share that no entry rate can reach is an error in a
+plain run and a flagged draw (at the highest reachable share) in a run with draws.
 """
 
 from __future__ import annotations
@@ -21,10 +28,12 @@ from functools import cached_property
 
 import numpy as np
 
+from calculator.errors import ModelError
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort, ExtraInJob, ShareInJob, ShorterBenefit
 
 WEEKS_PER_YEAR = 52
+REACH_TOLERANCE = 1e-12  # a target this little above the highest reachable share still counts as reached
 
 
 @dataclass(frozen=True)
@@ -55,125 +64,138 @@ class CohortEffect:
         return np.zeros_like(self.starts)
 
 
-def _share_path(h, x, months: int, delay: int) -> np.ndarray:
-    """Share in a job in each month; no entries before ``delay``.
+# ---------------------------------------------------------------- form (b): the share-in-job path
 
-    The recursion s[t] = s[t-1](1-h-x) + h from s = 0 has the closed form q(1 - (1-h-x)^n) with
-    q = h/(h+x) and n the months of entries so far. With arrays of rates (one per draw) the path
-    gets a leading draws axis.
+def _long_run_share(h, x):
+    """q = h/(h+x), the share the path tends to; 0 where nobody enters (h = 0)."""
+    h, x = np.asarray(h, dtype=float), np.asarray(x, dtype=float)
+    return np.where(h > 0.0, h / np.where(h > 0.0, h + x, 1.0), 0.0)
+
+
+def share_at(h, x, n):
+    """The closed form s(n) = q (1 - (1-h-x)^n) after ``n`` months of entries (0 for n <= 0).
+
+    ``h``, ``x`` and ``n`` are numbers or arrays that broadcast (one value per draw).
     """
-    per_draw = bool(np.ndim(h) or np.ndim(x))
-    if per_draw:
-        h, x = np.asarray(h, dtype=float)[..., None], np.asarray(x, dtype=float)[..., None]
-    elif h <= 0.0:
-        return np.zeros(months)
+    n = np.asarray(n, dtype=float)
+    value = _long_run_share(h, x) * (1.0 - (1.0 - np.asarray(h, dtype=float) - x) ** np.maximum(n, 0.0))
+    return np.where(n > 0.0, value, 0.0)
+
+
+def share_path(h, x, months: int, delay: int) -> np.ndarray:
+    """:func:`share_at` for each month of the horizon, with entries from month ``delay`` + 1.
+
+    The power b^n is evaluated as a running product over the months (far cheaper than a power per
+    element on a (draws, months) array); with per-draw rates the path has a leading draws axis.
+    """
+    h_col, x_col = np.asarray(h, dtype=float)[..., None], np.asarray(x, dtype=float)[..., None]
     first = min(max(delay, 0), months)  # the first month with entries (n = 1)
-    shape = (np.broadcast_shapes(np.shape(h), np.shape(x))[:-1] if per_draw else ()) + (months,)
-    # Written in place: with 10,000 draws every temporary (draws, months) array costs more than the arithmetic.
-    share = np.zeros(shape)
+    share = np.zeros(np.broadcast_shapes(h_col.shape, x_col.shape)[:-1] + (months,))
     tail = share[..., first:]
-    # (1-h-x)^n for n = 1, 2, ... as a running product: far cheaper than a power per element.
-    np.cumprod(np.broadcast_to(1.0 - h - x, tail.shape), axis=-1, out=tail)
+    np.cumprod(np.broadcast_to(1.0 - h_col - x_col, tail.shape), axis=-1, out=tail)  # written in place
     np.subtract(1.0, tail, out=tail)
-    tail *= _q(h, x)
+    tail *= _long_run_share(h_col, x_col)
     return share
 
 
 def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
     """Share entering a job in each month: h (1 - s[t-1]) from the first month with entries."""
     months = share.shape[-1]
-    entries = np.zeros(share.shape)
+    h_col = np.asarray(h, dtype=float)[..., None]
+    entries = np.zeros(np.broadcast_shapes(share.shape, h_col.shape))
     first = min(max(delay, 0), months)
-    if first < months and np.any(np.asarray(h) > 0.0):
-        h_col = np.asarray(h, dtype=float)[..., None] if np.ndim(h) else h
-        entries[..., first] = h  # nobody in a job before the first entries
+    if first < months and np.any(h_col > 0.0):
+        entries[..., first] = h_col[..., 0]  # nobody in a job before the first entries
         rest = entries[..., first + 1:]
         np.subtract(1.0, share[..., first:-1], out=rest)
         rest *= h_col
     return entries
 
 
-def _q(h, x):
-    """The path's long-run share h/(h+x); 0 where nobody enters (h = 0)."""
-    if np.ndim(h) or np.ndim(x):
-        return np.where(h > 0.0, h / np.where(h > 0.0, h + x, 1.0), 0.0)
-    return h / (h + x) if h > 0.0 else 0.0
+def solve_entry_rate(target, x, n):
+    """The monthly entry rate h with :func:`share_at` (h, x, n) = ``target``; and where that is out of reach.
 
-
-def _share_at(h: float, x: float, month: int, delay: int) -> float:
-    """Closed form of the path at ``month`` (1-based): q(1 - (1-h-x)^n) with q = h/(h+x), n months of entries."""
-    n = month - delay
-    if np.ndim(h) or np.ndim(x):
-        return _q(h, x) * (1.0 - (1.0 - h - x) ** max(n, 0))
-    return _share_at_scalar(h, x, n)
-
-
-def _share_at_scalar(h: float, x: float, n: int) -> float:
-    """:func:`_share_at` for plain numbers after ``n`` months of entries (the bisection's inner loop)."""
-    if n <= 0 or h <= 0.0:
-        return 0.0
-    return h / (h + x) * (1.0 - (1.0 - h - x) ** n)
-
-
-def solve_entry_rate(target: float, x: float, month: int, delay: int = 0) -> float:
-    """The monthly entry rate that puts ``target`` of the cohort in a job at ``month``; bisection to 1e-12."""
-    if target <= 0.0:
-        return 0.0
-    reachable = _share_at(1.0, x, month, delay)
-    if target > reachable + 1e-12:
-        raise ValueError(
-            f"en andel på {target:.0%} i job i måned {month} kan ikke nås med en afgangsrate på {x:.0%} "
-            f"om måneden (højst {reachable:.0%})"
-        )
-    lo, hi = 0.0, 1.0
-    n = month - delay
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        if _share_at_scalar(mid, x, n) < target:
-            lo = mid
-        else:
-            hi = mid
-    return (lo + hi) / 2
-
-
-def solve_entry_rates(target: float, x: np.ndarray, month: int, delay: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`solve_entry_rate` for an array of exit rates (Monte Carlo): the rates, and where the target was out of reach.
-
-    Where no entry rate reaches the target (a drawn exit rate too high), the rate is 1 (everyone
-    enters at once, the most the path can reach) and the draw is flagged instead of refused.
-    Safeguarded Newton on the closed form: bisection steps keep a bracket [lo, hi] around the root,
-    Newton steps converge to machine precision in a handful of iterations (60 bisection steps over
-    10,000 draws would cost more than the rest of the Monte Carlo).
+    Works on numbers and, element-wise, on arrays (one exit rate or month per draw). Where no
+    rate reaches the target (a drawn exit rate too high), h is 1 (everyone enters at once, the most
+    the path can reach) and the element is flagged. Safeguarded Newton on the closed form:
+    bisection steps keep a bracket [lo, hi] around the root, Newton steps converge to machine
+    precision in a handful of iterations. Returns ``(h, unreachable)`` of the broadcast shape.
     """
     x = np.asarray(x, dtype=float)
-    if target <= 0.0:
-        return np.zeros_like(x), np.zeros(x.shape, dtype=bool)
-    n = month - delay
-    unreachable = _share_at(np.ones_like(x), x, month, delay) < target - 1e-12
-    lo, hi = np.zeros_like(x), np.ones_like(x)
-    h = np.full_like(x, 1.0 - (1.0 - target) ** (1.0 / max(n, 1)))  # the root without exits: a close start
-    done = unreachable.copy()
+    n = np.asarray(n, dtype=float)
+    target = np.asarray(target, dtype=float)
+    shape = np.broadcast_shapes(x.shape, n.shape, target.shape)
+    x, n, target = (np.broadcast_to(a, shape).astype(float) for a in (x, n, target))
+    positive = target > 0.0
+    unreachable = positive & (share_at(1.0, x, n) < target - REACH_TOLERANCE)
+    lo, hi = np.zeros(shape), np.ones(shape)
+    h = np.where(positive, 1.0 - (1.0 - np.minimum(target, 1.0)) ** (1.0 / np.maximum(n, 1.0)), 1.0)  # the root without exits
+    done = unreachable | ~positive
     for _ in range(60):
         base = 1.0 - h - x
-        power = base ** (n - 1)
+        power = base ** (n - 1.0)
         q = h / (h + x)  # h > 0 throughout: the start and every step stay inside (0, 1]
         f = q * (1.0 - power * base) - target
-        done |= np.abs(f) <= 1e-15
+        done = done | (np.abs(f) <= 1e-15)
         if done.all():
             break
         below = f < 0.0
         lo = np.where(below, h, lo)
         hi = np.where(below, hi, h)
-        # d/dh [h/(h+x) (1 - b^n)] with b = 1-h-x
-        slope = x / (h + x) ** 2 * (1.0 - power * base) + q * n * power
+        slope = x / (h + x) ** 2 * (1.0 - power * base) + q * n * power  # d/dh of q (1 - b^n)
         newton = h - f / slope
         new = np.where((newton > lo) & (newton < hi), newton, (lo + hi) / 2)
-        done |= np.abs(new - h) <= 2e-16 * h
+        done = done | (np.abs(new - h) <= 2e-16 * h)
         h = np.where(done, h, new)
-    return np.where(unreachable, 1.0, h), unreachable
+    h = np.where(positive, np.where(unreachable, 1.0, h), 0.0)
+    if shape == ():
+        return float(h), bool(unreachable)
+    return h, unreachable
 
 
-def _window(start: float, length: float, months: int) -> np.ndarray:
+def max_reachable_share(x, n) -> float:
+    """The highest share any entry rate reaches after ``n`` months of entries (everyone enters at once)."""
+    return float(np.minimum(share_at(1.0, x, n), 1.0))
+
+
+def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarray, variation: Variation) -> CohortEffect:
+    k = variation.effect
+    x = eff.exit_rate * variation.exit_rate
+    month = eff.by_month + variation.delay  # the month the target is reached (later when the effect is delayed)
+    h1, unreachable = solve_entry_rate(eff.share_with, x, month - eff.start_delay_months)
+    h0, _ = solve_entry_rate(eff.share_without, x, month)
+    if np.ndim(unreachable) == 0 and unreachable:
+        raise ModelError("unreachable_share", share=eff.share_with, month=int(month), exit_rate=float(x),
+                         highest=max_reachable_share(x, month - eff.start_delay_months))
+    per_draw = np.ndim(h1) > 0
+    s1 = share_path(h1[..., 0] if per_draw else h1, x[..., 0] if np.ndim(x) else x, horizon, eff.start_delay_months)
+    s0 = share_path(h0[..., 0] if per_draw else h0, x[..., 0] if np.ndim(x) else x, horizon, 0)
+    # The paths reach their targets by construction; where a drawn exit rate put the target out of
+    # reach, the path's highest share counts instead.
+    reached = np.where(unreachable, share_at(h1, x, month - eff.start_delay_months), eff.share_with)
+    at_target = reached - eff.share_without
+    diff_at_target = _flat(at_target * k)
+    if np.ndim(diff_at_target) == 0:
+        diff_at_target = float(diff_at_target)
+    scale = n_people * k
+
+    def starts() -> np.ndarray:
+        e1 = _entries(s1, h1[..., 0] if per_draw else h1, eff.start_delay_months)
+        e0 = _entries(s0, h0[..., 0] if per_draw else h0, 0)
+        return _scaled(e1 - e0, scale)
+
+    return CohortEffect(
+        in_job=_scaled(s1 - s0, scale), make_starts=starts, exit_rate=x, duration=None,
+        # A person in the stock is taken to hold the job for the visible part of each calendar year.
+        months_employed_per_year=_per_year(np.ones(horizon), years),
+        effect_people=n_people * diff_at_target, effect_pp=100.0 * diff_at_target,
+        unreachable=unreachable[..., 0] if per_draw else None,
+    )
+
+
+# ---------------------------------------------------------------- forms (a) and (c): a window of months
+
+def _window(start, length, months: int) -> np.ndarray:
     """Fraction of each month covered by the interval [start, start+length) in month units."""
     t = np.arange(months)
     # minimum(maximum(...)) is np.clip, written out: several times faster on (draws, months) arrays
@@ -191,54 +213,26 @@ def _per_year(coverage: np.ndarray, years: np.ndarray) -> dict[int, float]:
 
 
 def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Variation = NO_VARIATION) -> CohortEffect:
-    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate (see :mod:`calculator.variation`)."""
+    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate and delays it."""
     eff = cohort.effect
     n = cohort.size
     k = variation.effect
+    if isinstance(eff, ShareInJob):
+        return _share_effect(eff, n, horizon, years, variation)
+    start = eff.from_month - 1 + variation.delay
     if isinstance(eff, ExtraInJob):
         extra = eff.extra_people * k
         # A higher exit rate means shorter jobs: the duration is divided by the exit multiplier.
         duration = _divide(float(eff.duration_months), variation.exit_rate)
-        cover = _window(eff.from_month - 1, duration, horizon)
-        starts = np.zeros(np.shape(extra)[:-1] + (horizon,)) if np.ndim(extra) else np.zeros(horizon)
-        if eff.from_month - 1 < horizon:
-            starts[..., eff.from_month - 1] = extra if not np.ndim(extra) else extra[..., 0]
+        cover = _window(start, duration, horizon)
         return CohortEffect(
-            in_job=extra * cover, make_starts=lambda: starts, exit_rate=None,
+            in_job=extra * cover, make_starts=lambda: extra * (np.arange(horizon) == start), exit_rate=None,
             duration=duration, months_employed_per_year=_per_year(cover, years),
             effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n),
         )
-    if isinstance(eff, ShareInJob):
-        if np.ndim(variation.exit_rate):
-            x = eff.exit_rate * variation.exit_rate[..., 0]
-            h1, unreachable = solve_entry_rates(eff.share_with, x, eff.by_month, eff.start_delay_months)
-            h0, _ = solve_entry_rates(eff.share_without, x, eff.by_month, 0)
-        else:
-            unreachable = None
-            x = eff.exit_rate * variation.exit_rate
-            h1 = solve_entry_rate(eff.share_with, x, eff.by_month, eff.start_delay_months)
-            h0 = solve_entry_rate(eff.share_without, x, eff.by_month, 0)
-        length = max(horizon, eff.by_month)
-        s1 = _share_path(h1, x, length, eff.start_delay_months)
-        s0 = _share_path(h0, x, length, 0)
-        diff_at_target = (s1[..., eff.by_month - 1] - s0[..., eff.by_month - 1]) * _flat(k)
-        scale = n * k
-
-        def starts() -> np.ndarray:
-            e1, e0 = _entries(s1, h1, eff.start_delay_months), _entries(s0, h0, 0)
-            return _scaled_difference(e1, e0, horizon, scale)
-
-        # A person in the stock is taken to hold the job for the visible part of each calendar year.
-        cover = np.ones(horizon)
-        return CohortEffect(
-            in_job=(s1[..., :horizon] - s0[..., :horizon]) * scale, make_starts=starts,
-            exit_rate=x if not np.ndim(x) else x[..., None], duration=None,
-            months_employed_per_year=_per_year(cover, years),
-            effect_people=n * diff_at_target, effect_pp=100.0 * diff_at_target, unreachable=unreachable,
-        )
     if isinstance(eff, ShorterBenefit):
         months_sooner = eff.weeks_shorter * 12 / WEEKS_PER_YEAR
-        cover = _window(eff.from_month - 1, months_sooner, horizon)
+        cover = _window(start, months_sooner, horizon)
         shown = 1.0 if eff.weeks_shorter > 0 else 0.0
         return CohortEffect(
             in_job=n * cover * k, make_starts=lambda: np.zeros(horizon), exit_rate=None,
@@ -248,14 +242,12 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
     raise TypeError(f"unknown effect form {type(eff).__name__}")
 
 
-def _scaled_difference(a: np.ndarray, b: np.ndarray, months: int, scale) -> np.ndarray:
-    """(a - b) x scale over the first ``months``, reusing ``a``'s memory where the shapes allow."""
-    diff = a[..., :months]
-    diff -= b[..., :months]
-    if np.broadcast_shapes(diff.shape, np.shape(scale)) == diff.shape:
-        diff *= scale
-        return diff
-    return diff * scale
+def _scaled(values: np.ndarray, scale) -> np.ndarray:
+    """values x scale, in place where the shapes allow (a fresh (draws, months) array costs more than the multiply)."""
+    if np.broadcast_shapes(values.shape, np.shape(scale)) == values.shape:
+        values *= scale
+        return values
+    return values * scale
 
 
 def _divide(months: float, factor):

@@ -17,6 +17,9 @@ What each multiplier scales (for every cohort alike):
   means jobs 1/1.25 as long). Form (c) has no retention: the job would have come anyway.
 - ``wage``: the hourly wage; ``hours``: the hours per week (also for the result grant's hour
   threshold); ``benefit``: the monthly benefit before the job; ``costs``: every cost of the effort.
+- ``delay`` (whole months, added, not multiplied): the effect comes this much later, costs
+  unchanged: extra jobs start later (``from_month`` + delay) or the target share is reached later
+  (``by_month`` + delay). The break-even's latest-month scan runs every delay as one draw.
 
 ``municipality_only`` leaves out the state's and the household's flows (the Monte Carlo reads only
 the municipality's net, and with 10,000 draws the other flows would be a third of the work). A
@@ -29,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-FACTORS = ("effect", "exit_rate", "wage", "hours", "benefit", "costs")
+FACTORS = ("effect", "exit_rate", "wage", "hours", "benefit", "costs", "delay")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Variation:
     hours: float | np.ndarray = 1.0
     benefit: float | np.ndarray = 1.0
     costs: float | np.ndarray = 1.0
+    delay: float | np.ndarray = 0.0
     municipality_only: bool = False
 
     def __post_init__(self):

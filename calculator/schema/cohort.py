@@ -46,7 +46,7 @@ class Cohort(Input):
         from calculator.data.evidence import load_presets  # read once and cached
 
         if preset_id is not None and preset_id not in {p.id for p in load_presets()}:
-            raise input_error("unknown_preset", "ukendt forudindstilling '{name}'", name=preset_id)
+            raise input_error("unknown_preset", "unknown evidence preset '{name}'", name=preset_id)
         return preset_id
 
     @model_validator(mode="after")
@@ -54,14 +54,14 @@ class Cohort(Input):
         if isinstance(self.effect, ExtraInJob) and self.effect.extra_people > self.size:
             raise input_error(
                 "effect_too_large",
-                "{extra} ekstra i job er flere end målgruppens {size} personer",
-                extra=f"{self.effect.extra_people:g}", size=self.size,
+                "{extra} extra people in jobs is more than the cohort's {size} people",
+                extra=self.effect.extra_people, size=self.size,
             )
         if self.danish_test_passes > self.size:
             raise input_error(
                 "tests_too_many",
-                "{passes} beståede danskprøver er flere end målgruppens {size} personer",
-                passes=f"{self.danish_test_passes:g}", size=self.size,
+                "{passes} Danish tests passed is more than the cohort's {size} people",
+                passes=self.danish_test_passes, size=self.size,
             )
         return self
 

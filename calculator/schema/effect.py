@@ -38,14 +38,13 @@ class ShareInJob(Input):
         if self.share_with < self.share_without:
             raise input_error(
                 "effect_order",
-                "andelen i job med indsatsen ({share_with}) er lavere end uden ({share_without}); "
-                "angiv en positiv effekt eller byt om på tallene",
-                share_with=f"{self.share_with:.0%}", share_without=f"{self.share_without:.0%}",
+                "the share in jobs with the effort ({share_with}) is lower than without ({share_without})",
+                share_with=self.share_with, share_without=self.share_without,
             )
         if self.start_delay_months >= self.by_month and self.share_with > 0:
             raise input_error(
                 "effect_delay",
-                "opstartsperioden ({delay} mdr.) skal være kortere end måneden for målet ({month})",
+                "the start delay ({delay} months) must be shorter than the target month ({month})",
                 delay=self.start_delay_months, month=self.by_month,
             )
         return self

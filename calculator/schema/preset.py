@@ -17,13 +17,6 @@ from pydantic import Field, field_validator, model_validator
 from calculator.schema.effect import Effect
 from calculator.schema.types import CAUSAL_DESIGNS, CohortType, Design, Input
 
-DESIGN_LABELS: dict[str, tuple[str, str]] = {
-    "randomised": ("Randomiseret forsøg", "Randomised trial"),
-    "quasi_experimental": ("Kvasi-eksperimentel (kontrolgruppe/register)", "Quasi-experimental (comparison group/register)"),
-    "descriptive": ("Beskrivende (ingen kontrolgruppe)", "Descriptive (no comparison group)"),
-    "case": ("Kommunens egen opgørelse (case)", "Municipality's own case"),
-}
-
 
 class SeedSource(Input):
     seed: Annotated[str, Field(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
@@ -38,11 +31,6 @@ class SeedSource(Input):
         if lines[0] > lines[1]:
             raise ValueError(f"linjerne skal stå i rækkefølge (fik {lines[0]}-{lines[1]})")
         return lines
-
-    def line_text(self, lang: str = "da") -> str:
-        a, b = self.lines
-        where = f"{a}" if a == b else f"{a}-{b}"
-        return f"{self.seed}, {'linje' if lang == 'da' else 'line'} {where}"
 
 
 class Preset(Input):
@@ -63,12 +51,6 @@ class Preset(Input):
     def causal(self) -> bool:
         """True for randomised and quasi-experimental designs; descriptive and case figures are not causal."""
         return self.design in CAUSAL_DESIGNS
-
-    def label(self, lang: str = "da") -> str:
-        return self.title if lang == "da" else self.title_en
-
-    def design_label(self, lang: str = "da") -> str:
-        return DESIGN_LABELS[self.design][0 if lang == "da" else 1]
 
 
 class PresetFile(Input):

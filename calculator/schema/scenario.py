@@ -63,8 +63,7 @@ class Scenario(Input):
         known = municipalities()
         if name not in known:
             close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
-            hint = f" (mente du {', '.join(close[:3])}?)" if close else ""
-            raise input_error("unknown_municipality", "ukendt kommune '{name}'{hint}", name=name, hint=hint)
+            raise input_error("unknown_municipality", "unknown municipality '{name}'", name=name, close=close[:3])
         return name
 
     @field_validator("overrides")
@@ -75,7 +74,9 @@ class Scenario(Input):
         params = load_parameters()
         for name in overrides:
             if name not in params:
-                raise input_error("unknown_parameter", "ukendt parameter '{name}'", name=name)
+                raise input_error("unknown_parameter", "unknown parameter '{name}'", name=name)
+            if params.get(name).is_scale:
+                raise input_error("scale_override", "the parameter '{name}' is a scale", name=name)
         return overrides
 
     @model_validator(mode="after")
@@ -83,7 +84,7 @@ class Scenario(Input):
         names = [c.name for c in self.cohorts]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
-            raise input_error("duplicate_cohort", "målgruppenavnet '{name}' er brugt flere gange", name=dupes[0])
+            raise input_error("duplicate_cohort", "the cohort name '{name}' is used more than once", name=dupes[0])
         return self
 
     @property
@@ -112,7 +113,7 @@ def read_scenario_text(text: str, suffix: str = ".json") -> dict:
     else:
         data = json.loads(text)
     if not isinstance(data, dict):
-        raise ValueError("filen skal indeholde ét scenarie (en tabel med nøgler som municipality og cohorts)")
+        raise TypeError("a scenario file holds one mapping (keys such as municipality and cohorts)")
     return data
 
 

@@ -34,6 +34,16 @@ class Input(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def replace(self, **changes):
+        """A copy with ``changes``, validated again: every rule of the model holds for the copy too.
+
+        (pydantic's ``model_copy(update=...)`` skips validation, so a tax rate of 0 or a share
+        above 1 would slip through.) Nested inputs may be given as models or as plain mappings.
+        """
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data.update(changes)
+        return type(self).model_validate(data)
+
 
 def input_error(code: str, message: str, **ctx) -> PydanticCustomError:
     """A validation error with a stable code; ``message`` is pydantic's fallback, the user's text comes

@@ -1,18 +1,28 @@
-"""Danish (and English) number formatting with Babel: 1.234.567 kr., 25,6 %."""
+"""Danish (and English) number formatting with Babel: 1.234.567 kr., 25,6 %.
+
+The digits follow the language's locale (Babel); where the unit goes ("1.234 kr." or
+"DKK 1,234") is the catalogue's ``unit.kr``.
+"""
 
 from __future__ import annotations
 
+import math
+
 from babel.numbers import format_decimal, format_percent
+
+from calculator.text.catalog import text
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 
 def kr(amount: float, lang: str = "da") -> str:
-    number = format_decimal(round(amount), format="#,##0", locale=LOCALES[lang])
-    return f"{number} kr." if lang == "da" else f"DKK {number}"
+    return text("unit.kr", lang, amount=format_decimal(round(amount), format="#,##0", locale=LOCALES[lang]))
 
 
 def number(value: float, decimals: int = 0, lang: str = "da") -> str:
+    """A number with ``decimals`` decimals (Babel rounds half to even); "–" if it is not finite."""
+    if not math.isfinite(value):
+        return "–"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
@@ -33,3 +43,11 @@ def probability(p: float, lang: str = "da") -> str:
         if p < 1.0 and text == pct(1.0, 1, lang):
             return "> " + pct(0.999, 1, lang)
     return text
+
+
+def share(value: float, lang: str = "da") -> str:
+    """A 0-1 share as percent with as few decimals as it needs (3,5 %, 24,59 %, 8 %)."""
+    for decimals in range(0, 4):
+        if abs(round(value * 100, decimals) - value * 100) < 1e-9:
+            return pct(value, decimals, lang)
+    return pct(value, 3, lang)

@@ -1,0 +1,201 @@
+"""The one place where money flows are added up: gains, costs, net, present values and fixed gains.
+
+Definitions (the README repeats them):
+
+- **gains**: the municipality's (kommune's) gain streams; udligning counts only when the scenario's
+  headline is after udligning (``options.udligning``), otherwise it is shown beside the result.
+- **costs**: the effort's costs (the cost streams), as positive amounts.
+- **fixed gains**: the gains that do not scale with the extra people in jobs, i.e. the flows the
+  rules mark ``fixed`` (result grants for passed Danish tests, entered as a count). Everything
+  else the municipality gains is a per-person amount times the extra people in jobs.
+- **net** = gains - costs, month by month; **NPV** = the net discounted with
+  :func:`calculator.results.discounting.discount_factors`.
+
+Every function works for a plain run (flows of shape ``(months,)``) and for a Monte Carlo run
+(flows of shape ``(draws, months)``, a leading axis per draw): the figures then have one value per
+draw. Nothing else in the code adds flows up; the summary, the analyses, the exports and the app
+read their sums from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from calculator.results.discounting import discount_factors
+from calculator.results.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, Flow
+
+
+def headline_streams(after_udligning: bool) -> tuple[str, ...]:
+    """The municipality's gain streams that count in its result."""
+    return MUNICIPAL_GAIN_STREAMS if after_udligning else tuple(s for s in MUNICIPAL_GAIN_STREAMS if s != "udligning")
+
+
+def _add(parts: Iterable[np.ndarray], months: int) -> np.ndarray:
+    """Sum of arrays that broadcast to one shape, added in place in the given order."""
+    parts = list(parts)
+    total = np.zeros(np.broadcast_shapes((months,), *(np.shape(p) for p in parts)))
+    for part in parts:
+        total += part
+    return total
+
+
+def select(flows: Iterable[Flow], *, stakeholder: str | None = KOMMUNE, streams: Iterable[str] | None = None,
+           cohort: str | None = None, fixed: bool | None = None) -> list[Flow]:
+    """The flows that match (None: any)."""
+    wanted = None if streams is None else set(streams)
+    return [f for f in flows
+            if (stakeholder is None or f.stakeholder == stakeholder)
+            and (wanted is None or f.stream in wanted)
+            and (cohort is None or f.cohort == cohort)
+            and (fixed is None or f.fixed == fixed)]
+
+
+def monthly_sum(result, *, stakeholder: str | None = KOMMUNE, streams: Iterable[str] | None = None,
+                cohort: str | None = None, fixed: bool | None = None) -> np.ndarray:
+    """Month by month, the sum of the flows that match (a cost is negative, as in the flows)."""
+    chosen = select(result.flows, stakeholder=stakeholder, streams=streams, cohort=cohort, fixed=fixed)
+    return _add((f.amounts for f in chosen), result.horizon)
+
+
+@dataclass(frozen=True)
+class MonthlyTotals:
+    """The municipality's result month by month; arrays of shape (..., months)."""
+
+    gains: np.ndarray
+    costs: np.ndarray  # positive
+    fixed: np.ndarray  # the part of ``gains`` that does not scale with the effect
+
+    @cached_property
+    def net(self) -> np.ndarray:
+        return self.gains - self.costs
+
+    @cached_property
+    def effect_gains(self) -> np.ndarray:
+        """The gains that scale with the extra people in jobs."""
+        return self.gains - self.fixed
+
+    @cached_property
+    def cumulative(self) -> np.ndarray:
+        return np.cumsum(self.net, axis=-1)
+
+
+def monthly_totals(result) -> MonthlyTotals:
+    streams = headline_streams(result.scenario.options.udligning)
+    return MonthlyTotals(
+        gains=monthly_sum(result, streams=streams),
+        costs=-monthly_sum(result, streams=COST_STREAMS),
+        fixed=monthly_sum(result, streams=streams, fixed=True),
+    )
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The municipality's result over the horizon: a number each, or one per draw (Monte Carlo)."""
+
+    gains: float | np.ndarray
+    costs: float | np.ndarray
+    fixed: float | np.ndarray
+    pv_gains: float | np.ndarray
+    pv_costs: float | np.ndarray
+    pv_fixed: float | np.ndarray
+
+    @property
+    def net(self):
+        return self.gains - self.costs
+
+    @property
+    def npv(self):
+        return self.pv_gains - self.pv_costs
+
+    @property
+    def pv_effect_gains(self):
+        """Present value of the gains that scale with the effect: NPV(k x effect) = k x this + pv_fixed - pv_costs."""
+        return self.pv_gains - self.pv_fixed
+
+
+def totals(result) -> Totals:
+    """Gains, costs and fixed gains over the horizon and their present values.
+
+    A plain run adds the months first; with a draws axis each flow is reduced on its own with a
+    matrix-vector product (BLAS), the cheaper order of work for (draws, months) arrays.
+    """
+    factors = discount_factors(result.discount_scale, result.horizon)
+    streams = headline_streams(result.scenario.options.udligning)
+    if not any(np.ndim(f.amounts) > 1 for f in result.flows):
+        m = monthly_totals(result)
+        return Totals(gains=float(m.gains.sum()), costs=float(m.costs.sum()), fixed=float(m.fixed.sum()),
+                      pv_gains=float(m.gains @ factors), pv_costs=float(m.costs @ factors),
+                      pv_fixed=float(m.fixed @ factors))
+    ones = np.ones(result.horizon)
+    sums = {"gains": 0.0, "costs": 0.0, "fixed": 0.0, "pv_gains": 0.0, "pv_costs": 0.0, "pv_fixed": 0.0}
+    for f in select(result.flows):
+        if f.stream in COST_STREAMS:
+            sums["costs"] = sums["costs"] - f.amounts @ ones
+            sums["pv_costs"] = sums["pv_costs"] - f.amounts @ factors
+        elif f.stream in streams:
+            total, pv = f.amounts @ ones, f.amounts @ factors
+            sums["gains"] = sums["gains"] + total
+            sums["pv_gains"] = sums["pv_gains"] + pv
+            if f.fixed:
+                sums["fixed"] = sums["fixed"] + total
+                sums["pv_fixed"] = sums["pv_fixed"] + pv
+    return Totals(**sums)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Totals over the horizon per (stakeholder, stream) and per (stakeholder, stream, cohort), plain runs."""
+
+    by_stream: dict[tuple[str, str], float]
+    by_cohort: dict[tuple[str, str, str], float]
+
+    def stream(self, stream: str, stakeholder: str = KOMMUNE) -> float:
+        return self.by_stream.get((stakeholder, stream), 0.0)
+
+    def cohort_stream(self, cohort: str, stream: str, stakeholder: str = KOMMUNE) -> float:
+        return self.by_cohort.get((stakeholder, stream, cohort), 0.0)
+
+    def stakeholders(self, after_udligning: bool) -> dict[str, float]:
+        """Each party's net: every flow of theirs; the municipality's udligning only when it counts."""
+        out = {who: 0.0 for who in STAKEHOLDERS}
+        for (who, stream), amount in self.by_stream.items():
+            if who == KOMMUNE and stream == "udligning" and not after_udligning:
+                continue
+            out[who] += amount
+        return out
+
+
+def breakdown(result) -> Breakdown:
+    by_stream: dict[tuple[str, str], float] = {}
+    by_cohort: dict[tuple[str, str, str], float] = {}
+    for f in result.flows:
+        amount = float(f.amounts.sum())
+        by_stream[f.stakeholder, f.stream] = by_stream.get((f.stakeholder, f.stream), 0.0) + amount
+        key = (f.stakeholder, f.stream, f.cohort)
+        by_cohort[key] = by_cohort.get(key, 0.0) + amount
+    return Breakdown(by_stream=by_stream, by_cohort=by_cohort)
+
+
+def per_year(result, monthly: MonthlyTotals) -> list[dict]:
+    """Gains, costs and net per calendar year of the horizon (undiscounted)."""
+    years = result.timeline.years
+    rows = []
+    for year in result.timeline.calendar_years:
+        sel = years == year
+        g, c = float(monthly.gains[sel].sum()), float(monthly.costs[sel].sum())
+        rows.append({"year": int(year), "gains": g, "costs": c, "net": g - c})
+    return rows
+
+
+def payback_month(net: np.ndarray) -> int | None:
+    """The first month from which the cumulative net stays at or above zero; None if it never does."""
+    cumulative = np.cumsum(net)
+    below = np.flatnonzero(cumulative < -1e-9)
+    if len(below) == 0:
+        return 1
+    last_below = int(below[-1])
+    return last_below + 2 if last_below + 1 < len(net) else None

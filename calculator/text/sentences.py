@@ -1,0 +1,96 @@
+"""Whole sentences about a result: the break-even, the share roots, the latest month, the effect, model errors.
+
+The same sentence on screen, in the PDF, in Excel and on the command line: every one of them
+calls these functions. Words are the catalogue's; numbers are formatted here, per language.
+"""
+
+from __future__ import annotations
+
+from calculator.errors import ModelError
+from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
+from calculator.text.catalog import Words
+from calculator.text.numbers import number, pct
+
+
+def break_even_sentence(be, lang: str = "da") -> str:
+    """The break-even (:class:`calculator.analysis.breakeven.BreakEvenAnalysis`) in plain words."""
+    w = Words(lang)
+    h = be.horizon_months
+    if be.pays_without_effect:
+        return w("breakeven.pays_without_effect", months=h)
+    if be.extra_people is None:
+        return w("breakeven.no_gain", months=h)
+    parts = [w("breakeven.needs", months=h, people=number(be.extra_people, 1, lang), pp=number(be.effect_pp, 1, lang),
+               entered=number(be.entered_people, 1, lang))]
+    latest = be.latest
+    if latest is not None:
+        month = latest.latest_month()
+        if month is not None:
+            parts.append(w("breakeven.latest_month", month=month))
+        elif latest.delay_months is None:
+            parts.append(w("breakeven.not_within_horizon"))
+    return " ".join(parts)
+
+
+def share_root_sentence(root, lang: str = "da") -> str:
+    """One cohort's break-even share in jobs (form andel_i_job)."""
+    w = Words(lang)
+    if root.status == "ok":
+        return w("breakeven.root.ok", cohort=root.cohort, share=pct(root.break_even_share, 1, lang), month=root.by_month,
+                 pp=number(root.effect_pp, 1, lang), entered=pct(root.share_with, 1, lang),
+                 without=pct(root.share_without, 1, lang))
+    if root.status == "always":
+        return w("breakeven.root.always", cohort=root.cohort)
+    return w("breakeven.root.never", cohort=root.cohort)
+
+
+def describe_effect(effect, lang: str = "da") -> str:
+    """An effect as entered, in one line."""
+    w = Words(lang)
+    if isinstance(effect, ExtraInJob):
+        return w("effect.extra", people=number(effect.extra_people, 1, lang), month=effect.from_month,
+                 months=effect.duration_months)
+    if isinstance(effect, ShareInJob):
+        text = w("effect.share", share_with=pct(effect.share_with, 1, lang), month=effect.by_month,
+                 share_without=pct(effect.share_without, 1, lang), exit_rate=pct(effect.exit_rate, 1, lang))
+        if effect.start_delay_months:
+            text += w("effect.share_delay", months=effect.start_delay_months)
+        return text
+    if isinstance(effect, ShorterBenefit):
+        return w("effect.shorter", weeks=number(effect.weeks_shorter, 1, lang), month=effect.from_month)
+    raise TypeError(type(effect).__name__)
+
+
+def payback_text(summary, lang: str = "da") -> str:
+    w = Words(lang)
+    if summary.costs <= 0:
+        return w("payback.no_costs")
+    if summary.payback_month is None:
+        return w("payback.never")
+    return w("payback.month", month=summary.payback_month)
+
+
+def _param_text(value, lang: str) -> str:
+    if hasattr(value, "strftime"):
+        return f"{value:%d.%m.%Y}" if lang == "da" else value.isoformat()
+    if isinstance(value, float):
+        return number(value, 2, lang).removesuffix(",00" if lang == "da" else ".00")
+    return str(value)
+
+
+def model_error(exc: Exception, lang: str = "da") -> str:
+    """Any error the model or an analysis raises, as a sentence in ``lang``."""
+    from pydantic import ValidationError
+
+    from calculator.text.problems import problem_lines
+
+    if isinstance(exc, ModelError):
+        w = Words(lang)
+        p = dict(exc.params)
+        if exc.code == "unreachable_share":
+            return w("model.unreachable_share", share=pct(p["share"], 0, lang), month=p["month"],
+                     exit_rate=pct(p["exit_rate"], 0, lang), highest=pct(p["highest"], 0, lang))
+        return w(f"model.{exc.code}", **{k: _param_text(v, lang) for k, v in p.items()})
+    if isinstance(exc, ValidationError):
+        return "; ".join(problem_lines(exc, lang))
+    return str(exc)
