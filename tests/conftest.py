@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,9 +27,6 @@ def shared_dir() -> Path | None:
 
 
 SHARED = shared_dir()
-
-# 37 h/week = 37 x 52 / 12 hours a month (the model's month is 52/12 weeks).
-HOURS_PER_MONTH_37 = 37 * 52 / 12
 
 BASE_COHORT: dict = {
     "name": "A",
@@ -56,20 +52,6 @@ def build_scenario(cohort: dict | None = None, cohorts: list[dict] | None = None
     return Scenario.model_validate(data)
 
 
-def stream(result, name: str, stakeholder: str = "kommune") -> np.ndarray:
-    """Monthly amounts of one stream for one stakeholder, summed over cohorts (read from the flows)."""
-    out = np.zeros(result.horizon)
-    for f in result.flows:
-        if f.stream == name and f.stakeholder == stakeholder:
-            out = out + f.amounts
-    return out
-
-
 @pytest.fixture(scope="session")
 def make_scenario():
     return build_scenario
-
-
-@pytest.fixture(scope="session")
-def stream_of():
-    return stream

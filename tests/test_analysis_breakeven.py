@@ -1,18 +1,21 @@
-"""Break-even: checked against a case derived by hand, and against the model itself.
+"""Break-even analysis: checked against a case derived by hand, and against the model itself.
 
-The hand case keeps a single money stream: result grants. Everything else is switched off with
-ordinary inputs: no benefit before the job (spouse-supported), no housing or daycare support,
-and kommuneskat neutralised by udligning (own rate 25 % = the national average, udligning level
-100 %: the municipality keeps (0.25 - 1.0 x 0.25) / 0.25 = 0 of the extra tax).
+The hand case (``grants_only``, derived in tests/cases/kun_resultattilskud_nulpunkt.yaml) keeps a
+single money stream: result grants. Everything else is switched off with ordinary inputs: no benefit
+before the job (spouse-supported), no housing or daycare support, and kommuneskat neutralised by
+udligning (own rate 25 % = the national average, udligning level 100 %: the municipality keeps
+(0.25 - 1.0 x 0.25) / 0.25 = 0 of the extra tax).
 """
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
+from test_cases import load_case
 
-from calculator import Scenario, calculate
+from calculator import Scenario
 from calculator.analysis import break_even, outcome
 from calculator.rules.variation import Variation
 from calculator.text.sentences import break_even_sentence
@@ -20,6 +23,7 @@ from calculator.text.sentences import break_even_sentence
 R = 88_817  # resultattilskud for a job started within 3 years (parameter file, 2025)
 T = 37_895  # resultattilskud for a passed Danish test (parameter file, 2025)
 YEAR = 1.035  # Finansministeriet's discount rate; month m is discounted by 1.035^(-m/12)
+CASE = Path(__file__).resolve().parent / "cases" / "kun_resultattilskud_nulpunkt.yaml"
 
 
 def grants_only(extra: float = 10, cost: float = 600_000, tests: float = 2, from_month: int = 1, **cohort) -> Scenario:
@@ -37,31 +41,21 @@ def grants_only(extra: float = 10, cost: float = 600_000, tests: float = 2, from
     })
 
 
-def test_only_result_grants_remain():
-    # The premise of the hand derivation: with the setup above, every other stream is zero.
-    s = calculate(grants_only()).summary
-    assert s.streams["kommuneskat"] + s.streams["udligning"] == pytest.approx(0.0, abs=1e-6)
-    assert s.streams["ydelse"] == s.streams["boligsikring"] == s.streams["friplads"] == 0.0
-    # 10 job grants in month 6 (the 6-month condition is met then) + 2 test grants in month 12
-    assert s.streams["resultattilskud"] == pytest.approx(10 * R + 2 * T)
-
-
-def test_break_even_people_by_hand():
-    # NPV(k) = k * 10 R * 1.035^(-6/12) + 2 T * 1.035^(-12/12) - 600,000 * 1.035^(-1/12)
-    # NPV(k*) = 0  =>  k* = (600,000 * 1.035^(-1/12) - 2 T / 1.035) / (10 R * 1.035^(-1/2))
-    #   600,000 * 0.997137 = 598,282.4;  2 T / 1.035 = 73,227.1;  10 R * 0.982946 = 873,023.2
-    #   k* = 525,055.3 / 873,023.2 = 0.60142  ->  6.0142 people, 30.07 percentage points of 20
-    pv_costs = 600_000 * YEAR ** (-1 / 12)
-    pv_tests = 2 * T / YEAR
-    pv_grants = 10 * R * YEAR ** (-6 / 12)
-    k = (pv_costs - pv_tests) / pv_grants
-    be = break_even(grants_only(), roots=False, latest=False)
-    assert be.multiplier == pytest.approx(k, rel=1e-12)
-    assert be.extra_people == pytest.approx(10 * k, rel=1e-12)
-    assert be.extra_people == pytest.approx(6.0142, abs=1e-4)
-    assert be.effect_pp == pytest.approx(100 * 10 * k / 20, rel=1e-12)
-    # The Danish-test grants do not scale with the effect: NPV(0) is them minus the costs.
-    assert be.npv_without_effect == pytest.approx(pv_tests - pv_costs, rel=1e-12)
+def test_break_even_analysis_gives_the_hand_case():
+    # tests/cases/kun_resultattilskud_nulpunkt.yaml derives k*, the break-even people and percentage
+    # points of this very scenario by hand (and checks the summary's figures); the analysis must give
+    # the same, and its NPV without any effect is the fixed Danish-test grants minus the costs:
+    # 73,227.05 - 598,282.39 = -525,055.34 (the Danish-test grants do not scale with the effect).
+    case = load_case(CASE)
+    scenario = grants_only()
+    assert Scenario.model_validate(case.scenario).model_copy(update={"name": scenario.name}) == scenario
+    expected = {f.path: f for f in case.figures}
+    be = break_even(scenario, roots=False, latest=False)
+    for name in ("multiplier", "extra_people", "effect_pp"):
+        figure = expected[f"break_even.{name}"]
+        assert getattr(be, name) == pytest.approx(figure.value, abs=figure.tolerance), name
+    assert be.npv_without_effect == pytest.approx(-525_055.34, abs=0.01)
+    assert be.npv_without_effect == pytest.approx(expected["pv_fixed_gains"].value - expected["pv_costs"].value, abs=0.01)
 
 
 def test_break_even_makes_npv_zero_in_the_model():
