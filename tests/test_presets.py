@@ -10,7 +10,7 @@ from conftest import SHARED
 
 from calculator.data.evidence import PresetError, load_presets, parse_presets, preset_by_id
 from calculator.model import calculate
-from calculator.schema import Scenario, load_scenario
+from calculator.schema import EffectSource, Scenario, load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = SHARED / "seeds" if SHARED else Path("/nonexistent/shared/seeds")
@@ -129,12 +129,14 @@ def test_a_scenario_keeps_the_preset_its_effect_came_from():
     data["cohorts"][0]["effect"] = preset_by_id("slagelse_fremskudt").effect.model_dump(mode="json")
     data["cohorts"][0]["effect_source"] = "slagelse_fremskudt"
     scenario = Scenario.model_validate_json(Scenario.model_validate(data).canonical_json())
-    assert scenario.cohorts[0].effect_source == "slagelse_fremskudt"
+    # a file with the preset's id alone (as saved before the design and haircut were kept) reads as the study, unreduced
+    assert scenario.cohorts[0].effect_source == EffectSource(preset="slagelse_fremskudt", design="quasi_experimental", haircut=0.0)
     state: dict = {}
     S.load_scenario_into(state, scenario)
-    assert state["c0_evidence"] == {"preset": "slagelse_fremskudt", "design": preset_by_id("slagelse_fremskudt").design}
+    assert state["c0_evidence"] == {"preset": "slagelse_fremskudt", "design": "quasi_experimental", "haircut": 0.0}
     again = Scenario.model_validate(S.draft_from_state(state))
-    assert again.cohorts[0].effect_source == "slagelse_fremskudt"
+    assert again.cohorts[0].effect_source == scenario.cohorts[0].effect_source
+    assert again.canonical_json() == scenario.canonical_json()
 
 
 def test_an_unknown_preset_in_a_scenario_is_refused_in_danish():

@@ -35,7 +35,6 @@ from __future__ import annotations
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 
-from calculator.data.evidence import preset_by_id
 from calculator.data.municipalities import municipal_tax
 from calculator.schema import Cohort, ExtraInJob, Scenario, ShareInJob, ShorterBenefit
 
@@ -196,9 +195,8 @@ def cohort_values(uid: int, cohort: Cohort) -> dict:
         for f in fields:
             values[cohort_key(uid, f.key)] = _to_widget(f.kind, _get(source, f.path))
     values[cohort_key(uid, "preset")] = None
-    if cohort.effect_source:  # the study the effect came from travels with the scenario file
-        preset = preset_by_id(cohort.effect_source)
-        values[cohort_key(uid, "evidence")] = {"preset": preset.id, "design": preset.design}
+    if cohort.effect_source:  # the study the effect came from, its design and haircut travel with the scenario file
+        values[cohort_key(uid, "evidence")] = cohort.effect_source.model_dump(mode="json")
     return values
 
 
@@ -263,7 +261,7 @@ def draft_from_state(state: MutableMapping) -> dict:
         for f in EFFECT_FIELDS.get(form, ()):
             _put(effect, f.path, _from_widget(f.kind, state.get(cohort_key(uid, f.key))))
         c["effect"] = effect
-        c["effect_source"] = (state.get(cohort_key(uid, "evidence")) or {}).get("preset")
+        c["effect_source"] = state.get(cohort_key(uid, "evidence")) or None
         cohorts.append(c)
     draft["cohorts"] = cohorts
     return draft

@@ -91,8 +91,11 @@ def apply_optimism_bias(scenario: Scenario, designs: str | dict[str, str], rates
             continue
         if design not in chosen:
             raise ModelError("unknown_design", design=design, designs=", ".join(table.designs))
-        cohorts.append(c.model_copy(update={"effect": haircut_effect(c.effect, chosen[design])}))
-    after = scenario.model_copy(update={"cohorts": cohorts})
+        reduced = c.replace(effect=haircut_effect(c.effect, chosen[design]))
+        if c.effect_source is not None and provenance(c).status == "preset":  # the scenario keeps what was done
+            reduced = reduced.replace(effect_source=c.effect_source.replace(haircut=chosen[design]))
+        cohorts.append(reduced)
+    after = scenario.replace(cohorts=cohorts)
     r0, r1 = calculate(scenario), calculate(after)
     o0, o1 = totals(r0), totals(r1)
     rows = [
@@ -105,3 +108,63 @@ def apply_optimism_bias(scenario: Scenario, designs: str | dict[str, str], rates
     ]
     return HaircutResult(before=scenario, after=after, cohorts=rows, net_before=o0.net, net_after=o1.net,
                          npv_before=o0.npv, npv_after=o1.npv)
+
+
+# ---------------------------------------------------------------- where a cohort's effect came from
+
+def same_effect(a, b) -> bool:
+    """Two effects (models or their JSON mappings) are the same up to a widget's rounding."""
+    da = a.model_dump(mode="json") if hasattr(a, "model_dump") else dict(a)
+    db = b.model_dump(mode="json") if hasattr(b, "model_dump") else dict(b)
+    if da.keys() != db.keys():
+        return False
+    for k, va in da.items():
+        vb = db[k]
+        if isinstance(va, (int, float)) and isinstance(vb, (int, float)) and not isinstance(va, bool):
+            if abs(va - vb) > 1e-9 * max(1.0, abs(va), abs(vb)):
+                return False
+        elif va != vb:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A cohort's effect against the study it came from (``Cohort.effect_source``).
+
+    status: ``preset`` (the study's own effect), ``reduced`` (the study's effect with the recorded
+    optimism-bias haircut) or ``edited`` (changed by hand since: the study and its haircut no
+    longer describe it).
+    """
+
+    preset: object  # calculator.schema.preset.Preset
+    design: str
+    haircut: float
+    status: str
+    study_effect: object  # the preset's effect
+    expected: object  # the study's effect with the recorded haircut
+
+
+def provenance(cohort) -> Provenance | None:
+    """Where the cohort's effect came from, or None for an effect typed in by hand."""
+    from calculator.data.evidence import preset_by_id
+
+    source = cohort.effect_source
+    if source is None:
+        return None
+    preset = preset_by_id(source.preset)
+    expected = haircut_effect(preset.effect, source.haircut)
+    if not same_effect(cohort.effect, expected):
+        status = "edited"
+    else:
+        status = "reduced" if source.haircut > 0 else "preset"
+    return Provenance(preset=preset, design=source.design, haircut=source.haircut, status=status,
+                      study_effect=preset.effect, expected=expected)
+
+
+def with_haircut(cohort, rate: float):
+    """The cohort with the study's effect reduced by ``rate`` and the haircut recorded (0: the study's own effect)."""
+    p = provenance(cohort)
+    if p is None:
+        raise ModelError("no_effect_source", cohort=cohort.name)
+    return cohort.replace(effect=haircut_effect(p.study_effect, rate), effect_source=cohort.effect_source.replace(haircut=rate))

@@ -131,6 +131,15 @@ def solve_entry_rate(target, x, n):
     lo, hi = np.zeros(shape), np.ones(shape)
     h = np.where(positive, 1.0 - (1.0 - np.minimum(target, 1.0)) ** (1.0 / np.maximum(n, 1.0)), 1.0)  # the root without exits
     done = unreachable | ~positive
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # finished elements are masked out below
+        h = _newton(h, x, n, target, lo, hi, done)
+    h = np.where(positive, np.where(unreachable, 1.0, h), 0.0)
+    if shape == ():
+        return float(h), bool(unreachable)
+    return h, unreachable
+
+
+def _newton(h, x, n, target, lo, hi, done):
     for _ in range(60):
         base = 1.0 - h - x
         power = base ** (n - 1.0)
@@ -147,10 +156,7 @@ def solve_entry_rate(target, x, n):
         new = np.where((newton > lo) & (newton < hi), newton, (lo + hi) / 2)
         done = done | (np.abs(new - h) <= 2e-16 * h)
         h = np.where(done, h, new)
-    h = np.where(positive, np.where(unreachable, 1.0, h), 0.0)
-    if shape == ():
-        return float(h), bool(unreachable)
-    return h, unreachable
+    return h
 
 
 def max_reachable_share(x, n) -> float:

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from calculator.schema.effect import Effect, ExtraInJob
-from calculator.schema.types import Amount, Benefit, CohortType, Input, Month, Share, Supplement, input_error
+from calculator.schema.types import Amount, Benefit, CohortType, Design, Input, Month, Share, Supplement, input_error
 
 # Sensible starting points per cohort type (DOMAIN.md §2); the user can change every one.
 COHORT_DEFAULTS: dict[str, dict] = {
@@ -17,6 +17,29 @@ COHORT_DEFAULTS: dict[str, dict] = {
     "nyankommen": {"benefit": "mindstesats", "programme_share": 1.0, "prior_weeks_on_benefit": 0},
     "egen": {"benefit": "kontanthjaelp_ikke_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 0},
 }
+
+
+class EffectSource(Input):
+    """The evidence preset an effect came from, the study's design, and the optimism-bias haircut applied.
+
+    ``haircut`` is the share of the study's effect difference taken off (0: the study's own effect);
+    :func:`calculator.analysis.optimism.provenance` tells whether the effect is still the study's.
+    """
+
+    preset: Annotated[str, Field(min_length=1, max_length=80)]
+    design: Design | None = None  # None: the preset's own design (filled in on validation)
+    haircut: Share = 0.0
+
+    @model_validator(mode="after")
+    def _known_preset(self):
+        from calculator.data.evidence import load_presets  # read once and cached
+
+        preset = next((p for p in load_presets() if p.id == self.preset), None)
+        if preset is None:
+            raise input_error("unknown_preset", "unknown evidence preset '{name}'", name=self.preset)
+        if self.design is None:
+            object.__setattr__(self, "design", preset.design)
+        return self
 
 
 class Cohort(Input):
@@ -34,20 +57,17 @@ class Cohort(Input):
     wage_per_hour: Annotated[float, Field(gt=0.0, le=2000)] | None = None
     hours_per_week: Annotated[float, Field(gt=0.0, le=60)] = 37.0
     effect: Effect
-    # The evidence preset the effect was taken from (an id in defaults/presets/evidence.yaml), so a
-    # saved scenario keeps its link to the study, its design and its source line.
-    effect_source: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    # Where the effect came from (an evidence preset, its design, the optimism-bias haircut put into
+    # it), so a saved and reloaded scenario still knows the study and what was done to its effect.
+    effect_source: EffectSource | None = None
     danish_test_passes: Annotated[float, Field(ge=0.0, le=100_000)] = 0.0
     danish_test_month: Month = 12
 
-    @field_validator("effect_source")
+    @field_validator("effect_source", mode="before")
     @classmethod
-    def _known_preset(cls, preset_id: str | None) -> str | None:
-        from calculator.data.evidence import load_presets  # read once and cached
-
-        if preset_id is not None and preset_id not in {p.id for p in load_presets()}:
-            raise input_error("unknown_preset", "unknown evidence preset '{name}'", name=preset_id)
-        return preset_id
+    def _preset_id_alone(cls, value):
+        """Files saved before the design and haircut were kept hold the preset's id alone."""
+        return {"preset": value} if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _consistent(self):
