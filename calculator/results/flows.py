@@ -33,3 +33,87 @@ class Flow:
     amounts: np.ndarray  # one amount per month, kroner; a cost is negative
     fixed: bool = False  # True: does not scale with the extra people in jobs (a Danish-test grant, the costs)
 
+
+
+class YearSums:
+    """Year-by-year sums of a (draws, months) array times a monthly vector, computed once per vector.
+
+    Shared by the flows of :class:`PerYearRate` that spread one yearly amount over the same months.
+    """
+
+    def __init__(self, base: np.ndarray, year_of: np.ndarray, lag: int = 0):
+        self.base, self.year_of, self.lag = base, year_of, lag
+        self._starts = np.flatnonzero(np.diff(year_of, prepend=-1))  # a year's months are consecutive
+        self._cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def of(self, vector: np.ndarray) -> np.ndarray:
+        """Per year (last axis): the sum over the year's months of base x the vector, ``lag`` months later."""
+        hit = self._cache.get(id(vector))
+        if hit is not None and hit[0] is vector:
+            return hit[1]
+        months = self.base.shape[-1]
+        moved = np.zeros(months)
+        if self.lag < months:
+            moved[: months - self.lag] = vector[self.lag:]  # what lands in month t + lag meets the vector there
+        sums = np.add.reduceat(self.base * moved, self._starts, axis=-1)
+        self._cache[id(vector)] = (vector, sums)
+        return sums
+
+
+class PerYearRate:
+    """Monthly amounts that are a yearly rate times a monthly base, moved ``lag`` months later, kept unmultiplied.
+
+    amounts[..., t + lag] = rate[..., year(t)] x base[..., t]. A Monte Carlo run reads only the sums
+    of a flow over the horizon (``amounts @ vector``), which this computes from year sums instead of
+    a (draws, months) product; ``np.asarray`` gives the monthly amounts where they are needed.
+    """
+
+    def __init__(self, rate: np.ndarray, sums: YearSums):
+        self.rate, self.sums = rate, sums
+
+    @property
+    def ndim(self) -> int:
+        return self.sums.base.ndim
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.sums.base.shape
+
+    def __matmul__(self, vector: np.ndarray) -> np.ndarray:
+        return (self.rate * self.sums.of(vector)).sum(axis=-1)
+
+    def __array__(self, dtype=None, copy=None):
+        s = self.sums
+        monthly = self.rate[..., s.year_of] * s.base
+        out = np.zeros_like(monthly)
+        if s.lag < monthly.shape[-1]:
+            out[..., s.lag:] = monthly[..., : monthly.shape[-1] - s.lag]
+        return out if dtype is None else out.astype(dtype)
+
+
+class Shifted:
+    """Monthly amounts that are a (draws, months) base times a monthly weight, ``offset`` months later, unmultiplied.
+
+    amounts[..., t + offset] = base[..., t] x weight[t] (the result grants: a job start times the
+    grant, paid when the 6 months are up). ``amounts @ vector`` is one matrix-vector product.
+    """
+
+    def __init__(self, base: np.ndarray, weight: np.ndarray, offset: int, months: int):
+        self.base, self.weight, self.offset, self.months = base, weight, offset, months
+
+    @property
+    def ndim(self) -> int:
+        return self.base.ndim
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.base.shape[:-1] + (self.months,)
+
+    def __matmul__(self, vector: np.ndarray) -> np.ndarray:
+        n = self.base.shape[-1]
+        return self.base @ (self.weight * vector[self.offset: self.offset + n])
+
+    def __array__(self, dtype=None, copy=None):
+        out = np.zeros(self.shape)
+        out[..., self.offset: self.offset + self.base.shape[-1]] = self.base * self.weight
+        return out if dtype is None else out.astype(dtype)

@@ -130,20 +130,30 @@ def totals(result) -> Totals:
         return Totals(gains=float(m.gains.sum()), costs=float(m.costs.sum()), fixed=float(m.fixed.sum()),
                       pv_gains=float(m.gains @ factors), pv_costs=float(m.costs @ factors),
                       pv_fixed=float(m.fixed @ factors))
-    ones = np.ones(result.horizon)
+    both = np.stack([np.ones(result.horizon), factors], axis=1)  # (months, 2): the sum and the present value at once
     sums = {"gains": 0.0, "costs": 0.0, "fixed": 0.0, "pv_gains": 0.0, "pv_costs": 0.0, "pv_fixed": 0.0}
     for f in select(result.flows):
         if f.stream in COST_STREAMS:
-            sums["costs"] = sums["costs"] - f.amounts @ ones
-            sums["pv_costs"] = sums["pv_costs"] - f.amounts @ factors
+            sign, keys = -1.0, ("costs", "pv_costs")
         elif f.stream in streams:
-            total, pv = f.amounts @ ones, f.amounts @ factors
-            sums["gains"] = sums["gains"] + total
-            sums["pv_gains"] = sums["pv_gains"] + pv
-            if f.fixed:
-                sums["fixed"] = sums["fixed"] + total
-                sums["pv_fixed"] = sums["pv_fixed"] + pv
+            sign, keys = 1.0, ("gains", "pv_gains")
+        else:
+            continue
+        total, pv = _sum_and_pv(f.amounts, both)
+        sums[keys[0]] = sums[keys[0]] + sign * total
+        sums[keys[1]] = sums[keys[1]] + sign * pv
+        if f.fixed and sign > 0:
+            sums["fixed"] = sums["fixed"] + total
+            sums["pv_fixed"] = sums["pv_fixed"] + pv
     return Totals(**sums)
+
+
+def _sum_and_pv(amounts, both: np.ndarray):
+    """Each draw's sum over the horizon and present value: one pass over a (draws, months) array."""
+    if isinstance(amounts, np.ndarray):
+        out = amounts @ both
+        return out[..., 0], out[..., 1]
+    return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.results.flows) reduces itself
 
 
 @dataclass(frozen=True)

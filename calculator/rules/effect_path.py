@@ -48,6 +48,8 @@ class CohortEffect:
     effect_people: float  # the headline "extra people in jobs"
     effect_pp: float  # the same in percentage points of the cohort
     unreachable: np.ndarray | None = None  # per draw (form b): the share with the effort was out of reach (capped)
+    nonnegative: bool = False  # never fewer in a job than without the effort (no lock-in)
+    single_start: tuple[int, np.ndarray] | None = None  # form (a): every extra job starts in this month (index, people)
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -60,7 +62,7 @@ class CohortEffect:
         if self.exit_rate is not None:
             return self.starts * (1.0 - self.exit_rate) ** (min_months - 1)
         if self.duration is not None:
-            return np.where(self.duration >= min_months, self.starts, 0.0)
+            return self.starts * (self.duration >= min_months)
         return np.zeros_like(self.starts)
 
 
@@ -92,10 +94,25 @@ def share_path(h, x, months: int, delay: int) -> np.ndarray:
     first = min(max(delay, 0), months)  # the first month with entries (n = 1)
     share = np.zeros(np.broadcast_shapes(h_col.shape, x_col.shape)[:-1] + (months,))
     tail = share[..., first:]
-    np.cumprod(np.broadcast_to(1.0 - h_col - x_col, tail.shape), axis=-1, out=tail)  # written in place
+    base = 1.0 - h_col - x_col
+    if share.ndim == 1:
+        np.cumprod(np.broadcast_to(base, tail.shape), axis=-1, out=tail)  # written in place
+    elif tail.shape[-1]:
+        tail[...] = _running_powers(base[..., 0], tail.shape[-1]).T
     np.subtract(1.0, tail, out=tail)
     tail *= _long_run_share(h_col, x_col)
     return share
+
+
+def _running_powers(base: np.ndarray, n: int) -> np.ndarray:
+    """base^1 .. base^n for each draw, as an (n, draws) array: month by month, the same products a
+    cumulative product makes, but over contiguous rows (numpy's cumprod along a short last axis is
+    about ten times slower)."""
+    out = np.empty((n,) + base.shape)
+    out[0] = base
+    for t in range(1, n):
+        np.multiply(out[t - 1], base, out=out[t])
+    return out
 
 
 def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
@@ -204,6 +221,13 @@ def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarra
 def _window(start, length, months: int) -> np.ndarray:
     """Fraction of each month covered by the interval [start, start+length) in month units."""
     t = np.arange(months)
+    if np.ndim(start) == 0 and float(start).is_integer() and np.ndim(length):
+        # Per-draw lengths from a whole month: months before the start are 0, from it the cover is
+        # clip(end - t, 0, 1); the same numbers in three passes over a (draws, months) array, not five.
+        cover = np.subtract(start + length, t)
+        np.clip(cover, 0.0, 1.0, out=cover)
+        cover[..., : min(int(start), months)] = 0.0
+        return cover
     # minimum(maximum(...)) is np.clip, written out: several times faster on (draws, months) arrays
     return np.minimum(np.maximum(np.minimum(t + 1, start + length) - np.maximum(t, start), 0.0), 1.0)
 
@@ -234,7 +258,8 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         return CohortEffect(
             in_job=extra * cover, make_starts=lambda: extra * (np.arange(horizon) == start), exit_rate=None,
             duration=duration, months_employed_per_year=_per_year(cover, years),
-            effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n),
+            effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n), nonnegative=True,
+            single_start=(int(start), extra) if np.ndim(start) == 0 else None,
         )
     if isinstance(eff, ShorterBenefit):
         months_sooner = eff.weeks_shorter * 12 / WEEKS_PER_YEAR
@@ -243,7 +268,7 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         return CohortEffect(
             in_job=n * cover * k, make_starts=lambda: np.zeros(horizon), exit_rate=None,
             duration=None, months_employed_per_year=_per_year(cover, years),
-            effect_people=_flat(float(n) * shown * k), effect_pp=_flat(100.0 * shown * k),
+            effect_people=_flat(float(n) * shown * k), effect_pp=_flat(100.0 * shown * k), nonnegative=True,
         )
     raise TypeError(f"unknown effect form {type(eff).__name__}")
 

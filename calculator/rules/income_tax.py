@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow
+from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow, PerYearRate, YearSums
 from calculator.rules.earnings import Earnings
 from calculator.rules.effect_path import CohortEffect
 from calculator.rules.variation import NO_VARIATION, Variation
@@ -128,7 +128,7 @@ def income_tax(
     year_of = tl.years - tl.years[0]  # 0, 0, ..., 1, 1, ...
     n_years = len(tl.calendar_years)
     # Arrays may carry a leading draws axis (Monte Carlo); the months are always the last axis.
-    weight = np.abs(effect.in_job)
+    weight = effect.in_job if effect.nonnegative else np.abs(effect.in_job)
     weight_sum = _sum_by_year(weight, year_of, n_years)
     plain = np.bincount(year_of, minlength=n_years)
     no_weight = weight_sum == 0  # nobody in a job that year: any average will do, the amount is 0
@@ -157,13 +157,21 @@ def income_tax(
     in_job = months > MIN_MONTHS
     per_month = np.where(in_job, 1.0 / np.where(in_job, months, 1.0), 0.0)
     # Per extra person-month, spread over the year's months.
-    kommune_pm = (own_rate * base_change * per_month)[..., year_of]
-
+    kommune_py = own_rate * base_change * per_month
     lag = 12 * options.tax_lag_years
     e = effect.in_job
+    ratio = -level * avg_rate / own_rate
+    if variation.municipality_only and e.ndim > 1:
+        # Draws: only the sums over the horizon are read, so the yearly amounts stay unmultiplied.
+        sums = YearSums(e, year_of, lag)
+        return [
+            Flow(cohort.name, "kommuneskat", KOMMUNE, PerYearRate(kommune_py, sums)),
+            Flow(cohort.name, "udligning", KOMMUNE, PerYearRate(kommune_py * ratio, sums)),
+        ]
+    kommune_pm = kommune_py[..., year_of]
     kommune_flow = e * kommune_pm
     # Udligning removes level x average rate of the same base change: the tax times a ratio per year.
-    udligning = _shift(kommune_flow * (-level * avg_rate / own_rate)[year_of], lag)
+    udligning = _shift(kommune_flow * ratio[year_of], lag)
     kommuneskat = _shift(kommune_flow, lag)
     municipality = [
         Flow(cohort.name, "kommuneskat", KOMMUNE, kommuneskat),

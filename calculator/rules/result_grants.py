@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.results.flows import KOMMUNE, STAT, Flow
+from calculator.results.flows import KOMMUNE, STAT, Flow, Shifted
 from calculator.rules.effect_path import CohortEffect
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort
@@ -39,11 +39,23 @@ def result_grants(cohort: Cohort, effect: CohortEffect, tl: Timeline, variation:
             elapsed = elapsed0 + start  # programme months at job start
             rate = np.where(elapsed < high_window, tl.monthly("resultattilskud.job_aar_1_3")[paid],
                             tl.monthly("resultattilskud.job_aar_4_5")[paid]) * (elapsed < window)
-            qualifying = effect.qualifying_starts(min_months)[..., : h - paid_from] * share
-            if np.ndim(enough_hours):  # per draw (Monte Carlo): the hours threshold may differ
-                qualifying = np.where(enough_hours, qualifying, 0.0)
-            amounts = np.zeros(qualifying.shape[:-1] + (h,))
-            amounts[..., paid_from:] = qualifying * rate
+            draws_only_sums = variation.municipality_only and effect.in_job.ndim > 1  # Monte Carlo: only sums are read
+            if draws_only_sums and effect.single_start is not None:
+                # Every extra job starts in one month: the grants are one column per draw, not (draws, months).
+                month, people = effect.single_start
+                column = np.broadcast_to(people * (effect.duration >= min_months) * enough_hours,
+                                         effect.in_job.shape[:-1] + (1,))
+                amounts = (Shifted(column, rate[month: month + 1] * share, paid_from + month, h) if month < h - paid_from
+                           else np.zeros(h))
+            elif draws_only_sums:
+                amounts = Shifted(effect.qualifying_starts(min_months)[..., : h - paid_from] * enough_hours, rate * share,
+                                  paid_from, h)
+            else:
+                qualifying = effect.qualifying_starts(min_months)[..., : h - paid_from]
+                if np.ndim(enough_hours):  # per draw (a variation): the hours threshold may differ
+                    qualifying = qualifying * enough_hours
+                amounts = np.zeros(qualifying.shape[:-1] + (h,))
+                amounts[..., paid_from:] = qualifying * share * rate
         test_month = cohort.danish_test_month - 1
         if cohort.danish_test_passes and test_month < h and elapsed0 + test_month < window:
             tests[test_month] = cohort.danish_test_passes * share * tl.monthly("resultattilskud.danskproeve")[test_month]
