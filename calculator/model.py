@@ -12,12 +12,12 @@ from __future__ import annotations
 from calculator.data.municipalities import municipal_tax
 from calculator.data.parameters import ParameterSet, load_parameters
 from calculator.data.timeline import Timeline
-from calculator.results.flows import Flow
 from calculator.results.result import Result
 from calculator.rules.benefit_savings import benefit_savings
 from calculator.rules.costs import costs
 from calculator.rules.earnings import earnings
 from calculator.rules.effect_path import cohort_effect
+from calculator.rules.flows import Flow
 from calculator.rules.income_tax import income_tax, tax_rules_by_year
 from calculator.rules.result_grants import result_grants
 from calculator.rules.supplementary import supplementary

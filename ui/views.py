@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS
 from calculator.results.keyfigures import key_figures
 from calculator.results.result import Result
 from calculator.results.stamp import Stamp, stamp
@@ -21,6 +20,7 @@ from calculator.results.summary import Summary
 from calculator.results.totals import monthly_totals
 from calculator.results.trace import SourceLine
 from calculator.results.trace import sources as trace_sources
+from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS
 from calculator.text import sources as source_words
 from calculator.text.labels import stakeholder_label, stream_label
 

@@ -25,7 +25,7 @@ from calculator.cli.explain import render_explain
 from calculator.cli.params import render_params
 from calculator.cli.run import render_summary, summary_json
 from calculator.export.tables import monthly_tidy_table
-from calculator.results.flows import STREAMS
+from calculator.rules.flows import STREAMS
 from calculator.text.catalog import LANGS, text
 from calculator.version import __version__
 

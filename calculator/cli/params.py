@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.numbers import get_decimal_symbol
+
 from calculator.data.parameters import DatedValue, load_parameters
 from calculator.text.catalog import Words
 from calculator.text.labels import status_label
-from calculator.text.numbers import number, share
+from calculator.text.numbers import LOCALES, number, share
 
 
 def value_text(e: DatedValue, lang: str = "da", threshold_unit: str | None = None) -> str:
     """A parameter's value as the command line prints it: shares with up to 6 decimals, a scale step by step."""
-    decimal = "," if lang == "da" else "."
+    decimal = get_decimal_symbol(LOCALES[lang])
 
     def one(value: float, unit: str) -> str:
         if unit == "andel":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
+from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text.catalog import Words
 from calculator.text.labels import stakeholder_label, stream_label
 from calculator.text.numbers import kr, number, pct

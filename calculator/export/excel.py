@@ -27,9 +27,9 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from calculator.export.tables import monthly_split, monthly_tidy_table, scenario_table, sources_table
 from calculator.results.discounting import discount_factors
-from calculator.results.flows import COST_STREAMS
 from calculator.results.stamp import stamp
 from calculator.results.totals import monthly_totals, totals
+from calculator.rules.flows import COST_STREAMS
 from calculator.text.catalog import Words, text
 from calculator.text.labels import stamp_text, stream_label
 from calculator.text.numbers import number

@@ -15,9 +15,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from calculator.export.chart import chart_png, cumulative_chart
-from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.results.stamp import stamp
 from calculator.results.trace import sources as trace_sources
+from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text import sources
 from calculator.text.analysis_text import bar_dict
 from calculator.text.catalog import Words

@@ -10,10 +10,10 @@ import numpy as np
 import pandas as pd
 
 from calculator.results.discounting import discount_factors
-from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.results.keyfigures import KEY_FIGURES, key_figures
 from calculator.results.totals import monthly_sum, monthly_totals
 from calculator.results.trace import sources as trace_sources
+from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text import sources
 from calculator.text.analysis_text import bar_dict
 from calculator.text.catalog import Words, text

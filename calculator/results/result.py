@@ -7,8 +7,8 @@ from functools import cached_property
 
 from calculator.data.municipalities import MunicipalTax
 from calculator.data.timeline import Timeline
-from calculator.results.flows import Flow
 from calculator.rules.effect_path import CohortEffect
+from calculator.rules.flows import Flow
 from calculator.schema import Scenario
 
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from calculator.results.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.results.totals import Totals, breakdown, headline_streams, monthly_totals, payback_month, per_year, totals
+from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from functools import cached_property
 import numpy as np
 
 from calculator.results.discounting import discount_factors
-from calculator.results.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, Flow
+from calculator.rules.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, Flow
 
 
 def headline_streams(after_udligning: bool) -> tuple[str, ...]:
@@ -153,7 +153,7 @@ def _sum_and_pv(amounts, both: np.ndarray):
     if isinstance(amounts, np.ndarray):
         out = amounts @ both
         return out[..., 0], out[..., 1]
-    return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.results.flows) reduces itself
+    return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.rules.flows) reduces itself
 
 
 @dataclass(frozen=True)

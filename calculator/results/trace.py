@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from calculator.results.flows import STREAMS
+from calculator.rules.flows import STREAMS
 
 # The rules behind each stream, the stream's own rule first.
 _EFFECT = ("effect_path",)

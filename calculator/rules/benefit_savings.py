@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from calculator.data.timeline import Timeline, constant_or_array
-from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow
 from calculator.rules.earnings import Earnings
 from calculator.rules.effect_path import CohortEffect
+from calculator.rules.flows import HUSSTAND, KOMMUNE, STAT, Flow
 from calculator.rules.refusion import STAIRCASE, monthly_refusion_rates
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort

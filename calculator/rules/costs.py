@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.results.flows import EFFORT, KOMMUNE, Flow
+from calculator.rules.flows import EFFORT, KOMMUNE, Flow
 from calculator.schema import Scenario
 
 WEEKS_PER_MONTH = 52 / 12

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.results.flows import HUSSTAND, KOMMUNE, STAT, Flow, PerYearRate, YearSums
 from calculator.rules.earnings import Earnings
 from calculator.rules.effect_path import CohortEffect
+from calculator.rules.flows import HUSSTAND, KOMMUNE, STAT, Flow, PerYearRate, YearSums
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort, Options
 

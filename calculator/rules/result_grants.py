@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.results.flows import KOMMUNE, STAT, Flow, Shifted
 from calculator.rules.effect_path import CohortEffect
+from calculator.rules.flows import KOMMUNE, STAT, Flow, Shifted
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort
 

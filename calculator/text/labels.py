@@ -6,8 +6,8 @@ every code the model can produce has its entry in both languages.
 
 from __future__ import annotations
 
-from calculator.text.catalog import text
-from calculator.text.numbers import number
+from calculator.text.catalog import ntext, text
+from calculator.text.numbers import date_text, number
 
 
 def stream_label(code: str, lang: str = "da") -> str:
@@ -57,14 +57,17 @@ def tornado_input_label(code: str, lang: str = "da") -> str:
 
 def cohort_name(name: str, lang: str = "da") -> str:
     """A flow's cohort: the user's own name, or the words for the effort itself (the costs)."""
-    from calculator.results.flows import EFFORT
+    from calculator.rules.flows import EFFORT
 
     return text("cohort.effort", lang) if name == EFFORT else name
 
 
+_TITLE_FIELD = {"da": "title", "en": "title_en"}  # the evidence file holds a title in each language
+
+
 def preset_title(preset, lang: str = "da") -> str:
     """An evidence preset's title: the data file holds one in each language."""
-    return preset.title if lang == "da" else preset.title_en
+    return getattr(preset, _TITLE_FIELD.get(lang, "title"))
 
 
 def seed_lines(source, lang: str = "da") -> str:
@@ -74,10 +77,11 @@ def seed_lines(source, lang: str = "da") -> str:
 
 
 def stamp_text(stamp, lang: str = "da") -> str:
-    date = f"{stamp.parameters_date:%d.%m.%Y}" if lang == "da" else stamp.parameters_date.isoformat()
-    return text("stamp.text", lang, version=stamp.model_version, date=date, hash=stamp.scenario_hash)
+    return text("stamp.text", lang, version=stamp.model_version, date=date_text(stamp.parameters_date, lang),
+                hash=stamp.scenario_hash)
 
 
-def people(value: float, lang: str = "da", decimals: int = 1) -> str:
-    """A number of people with one decimal ("5,3")."""
-    return number(value, decimals, lang)
+def people_count(value: float, lang: str = "da") -> str:
+    """A number of people in words: "1 person", "4,2 personer" (whole numbers without decimals)."""
+    shown = number(round(value), 0, lang) if abs(value - round(value)) < 1e-9 else number(value, 1, lang)
+    return ntext("count.people", value, lang, people=shown)

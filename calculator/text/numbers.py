@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from calculator.text.catalog import text
@@ -51,3 +52,15 @@ def share(value: float, lang: str = "da") -> str:
         if abs(round(value * 100, decimals) - value * 100) < 1e-9:
             return pct(value, decimals, lang)
     return pct(value, 3, lang)
+
+
+def date_text(d, lang: str = "da") -> str:
+    """A date the way the language writes it (01.07.2025, 2025-07-01); the pattern is the catalogue's."""
+    return format_date(d, format=text("format.date", lang), locale=LOCALES[lang])
+
+
+def plain_number(value: float, lang: str = "da") -> str:
+    """A number as typed, with the language's decimal sign and as many decimals as it has (2,5; 0,123)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return format_decimal(value, format="0.##########", locale=LOCALES[lang])

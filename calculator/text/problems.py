@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from calculator.text.catalog import has, text
-from calculator.text.numbers import pct
+from calculator.text.numbers import pct, plain_number
 
 # Effect variants appear in pydantic's path by their tag; they add nothing for the user.
 _SKIP = {"ekstra_i_job", "andel_i_job", "kortere_ydelse"}
@@ -36,10 +36,8 @@ class Problem:
 def _show(value, lang: str) -> str:
     if isinstance(value, str):
         return f"'{value}'"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, float) and lang == "da":
-        return repr(value).replace(".", ",")
+    if isinstance(value, float):
+        return plain_number(value, lang)
     if isinstance(value, (dict, list)):
         return "…"
     return str(value)

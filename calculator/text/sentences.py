@@ -9,7 +9,7 @@ from __future__ import annotations
 from calculator.errors import ModelError
 from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
 from calculator.text.catalog import Words
-from calculator.text.numbers import number, pct
+from calculator.text.numbers import date_text, number, pct, plain_number
 
 
 def break_even_sentence(be, lang: str = "da") -> str:
@@ -72,9 +72,9 @@ def payback_text(summary, lang: str = "da") -> str:
 
 def _param_text(value, lang: str) -> str:
     if hasattr(value, "strftime"):
-        return f"{value:%d.%m.%Y}" if lang == "da" else value.isoformat()
+        return date_text(value, lang)
     if isinstance(value, float):
-        return number(value, 2, lang).removesuffix(",00" if lang == "da" else ".00")
+        return plain_number(value, lang)
     return str(value)
 
 
