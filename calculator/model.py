@@ -42,12 +42,15 @@ def calculate(scenario: Scenario, params: ParameterSet | None = None, variation:
         rules = tax_rules_by_year(tl)
     flows: list[Flow] = []
     effects = {}
+    notices = []
     for cohort in scenario.cohorts:
         with tl.tracing("effect_path"):
             effect = cohort_effect(cohort, tl.horizon, tl.years, variation)
         effects[cohort.name] = effect
         with tl.tracing("earnings"):
             earn = earnings(cohort, tl, variation)
+        if earn.without_job is not None and earn.without_job.conversion is not None:
+            notices.append(earn.without_job.conversion)
         with tl.tracing("result_grants"):
             flows += result_grants(cohort, effect, tl, variation)
         with tl.tracing("benefit_savings"):
@@ -69,5 +72,5 @@ def calculate(scenario: Scenario, params: ParameterSet | None = None, variation:
             discount_scale = tl.scale(DISCOUNT_RATE)
     return Result(
         scenario=scenario, timeline=tl, flows=flows, effects=effects, municipal_tax=tax,
-        own_tax_rate=own_rate, discount_scale=discount_scale,
+        own_tax_rate=own_rate, discount_scale=discount_scale, notices=notices,
     )

@@ -83,7 +83,7 @@ def test_every_key_written_in_the_code_is_in_the_catalogue():
 
 def test_a_missing_key_shows_as_itself_and_plural_forms_follow_the_count():
     assert text("no.such.key", "da") == "no.such.key"
-    assert text("unit.kr", "en", amount="1,234") == "DKK 1,234"
+    assert text("money.kr", "en", amount="1,234") == "DKK 1,234"
     # the catalogue's plural form for the count (Danish and English both: one, and everything else)
     assert ntext("count.people", 1, "da", people="1") == "1 person"
     assert ntext("count.people", 2, "da", people="2") == "2 personer"

@@ -93,6 +93,10 @@ class BreakEvenAnalysis:
     horizon_months: int
     share_roots: list[ShareRoot] = field(default_factory=list)
     latest: LatestMonth | None = None
+    full_year_persons: float | None = None  # the break-even in helårspersoner
+    entered_full_year_persons: float = 0.0
+    participants: int = 0
+    reachable: bool = True  # False: it takes more extra people in jobs than the cohorts have
 
     @property
     def pays_without_effect(self) -> bool:
@@ -104,6 +108,8 @@ class BreakEvenAnalysis:
             "entered_people": self.entered_people, "entered_pp": self.entered_pp,
             "npv_without_effect": self.npv_without_effect, "npv_as_entered": self.npv_as_entered,
             "pays_without_effect": self.pays_without_effect,
+            "full_year_persons": self.full_year_persons, "entered_full_year_persons": self.entered_full_year_persons,
+            "reachable": self.reachable,
             "share_roots": [
                 {"cohort": r.cohort, "by_month": r.by_month, "share_without": r.share_without, "share_with": r.share_with,
                  "break_even_share": r.break_even_share, "effect_pp": r.effect_pp, "extra_people": r.extra_people,
@@ -127,6 +133,8 @@ def break_even(scenario: Scenario, *, roots: bool = True, latest: bool = True) -
         npv_without_effect=s.pv_fixed_gains - s.pv_costs, npv_as_entered=s.npv, horizon_months=scenario.horizon_months,
         share_roots=share_roots(scenario) if roots else [],
         latest=latest_month(scenario) if latest else None,
+        full_year_persons=s.break_even.full_year_persons, entered_full_year_persons=s.full_year_persons,
+        participants=scenario.participants, reachable=s.break_even.reachable,
     )
 
 

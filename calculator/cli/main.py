@@ -22,7 +22,7 @@ from calculator.cli.analyse import add_commands as add_analysis_commands
 from calculator.cli.analyse import run_command as run_analysis_command
 from calculator.cli.common import EXIT_BAD_INPUT, BadInput, calculate_checked, read_scenario
 from calculator.cli.explain import render_explain
-from calculator.cli.params import render_params
+from calculator.cli.params import render_check, render_params
 from calculator.cli.run import render_summary, summary_json
 from calculator.export.tables import monthly_tidy_table
 from calculator.rules.flows import STREAMS
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--csv", metavar="FIL", help=text("cli.help.csv"))
     params = sub.add_parser("params", help=text("cli.help.params"))
     params.add_argument("--year", type=int, default=dt.date.today().year)
+    params.add_argument("--check", action="store_true", help=text("cli.help.check"))
     explain = sub.add_parser("explain", help=text("cli.help.explain"))
     explain.add_argument("scenario")
     explain.add_argument("stream", choices=STREAMS, help=text("cli.help.stream"))
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     lang = args.lang
     try:
         if args.command == "params":
-            print(render_params(args.year, lang))
+            print(render_check(dt.date.today(), lang) if args.check else render_params(args.year, lang))
             return 0
         if args.command in ANALYSIS_COMMANDS:
             return run_analysis_command(args)

@@ -42,3 +42,22 @@ def render_params(year: int, lang: str = "da") -> str:
         if e.note:
             lines.append("    " + w("cli.params.note", note=e.note))
     return "\n".join(lines)
+
+
+def render_check(today: dt.date, lang: str = "da") -> str:
+    """Every value marked an estimate, and every value not checked within the last 12 months: where to look next."""
+    w = Words(lang)
+    params = load_parameters()
+    stale_before = today.replace(year=today.year - 1)
+    estimates, unchecked = [], []
+    for p in params:
+        for e in p.entries:
+            where = f"{e.name} {w('cli.params.valid', date=f'{e.valid_from:%d.%m.%Y}', status=status_label(e.status, lang))}"
+            if e.status == "estimate":
+                estimates.append(f"  {where}: {value_text(e, lang, p.threshold_unit)}" + (f" – {e.note}" if e.note else ""))
+            if e.checked is None or e.checked < stale_before:
+                last = f"{e.checked:%d.%m.%Y}" if e.checked else w("cli.params.never")
+                unchecked.append(f"  {where}: {w('cli.params.last_checked', date=last)}")
+    lines = [w("cli.params.check_heading", date=f"{today:%d.%m.%Y}"), "", w("cli.params.estimates", n=len(estimates)),
+             *estimates, "", w("cli.params.unchecked", n=len(unchecked)), *unchecked]
+    return "\n".join(lines)

@@ -6,6 +6,7 @@ from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text.catalog import Words
 from calculator.text.labels import stakeholder_label, stream_label
 from calculator.text.numbers import kr, number, pct
+from calculator.text.sentences import notice_sentences
 from calculator.version import __version__
 
 
@@ -18,6 +19,7 @@ def render_summary(result, lang: str = "da") -> str:
         f"{s.scenario}",
         w("cli.run.heading", municipality=sc.municipality, year=sc.budget_year, months=sc.horizon_months,
           start=f"{sc.start_date:%m.%Y}", participants=s.participants, extra=number(s.extra_people_in_jobs, 1, lang)),
+        w("cli.run.full_year", persons=number(s.full_year_persons, 1, lang)),
         "",
         w("cli.run.gains_by_stream"),
     ]
@@ -43,9 +45,13 @@ def render_summary(result, lang: str = "da") -> str:
     if s.costs > 0:
         payback = w("payback.month", month=s.payback_month) if s.payback_month else w("payback.never")
         lines.append(f"{w('cli.run.payback'):<40}{payback:>18}")
-        if s.break_even.extra_people is not None:
-            lines.append(w("cli.run.break_even", people=number(s.break_even.extra_people, 1, lang),
-                           pp=number(s.break_even.effect_pp, 1, lang)))
+        be = s.break_even
+        if be.extra_people is not None and not be.reachable:
+            lines.append(w("cli.run.break_even_unreachable", people=number(be.extra_people, 1, lang),
+                           participants=s.participants))
+        elif be.extra_people is not None:
+            lines.append(w("cli.run.break_even", people=number(be.extra_people, 1, lang),
+                           pp=number(be.effect_pp, 1, lang), persons=number(be.full_year_persons, 1, lang)))
     lines += [
         "",
         w("cli.run.tax", before=money(s.kommuneskat_foer_udligning), after=money(s.kommuneskat_efter_udligning)),
@@ -53,6 +59,9 @@ def render_summary(result, lang: str = "da") -> str:
         w("cli.run.parties") + "; ".join(f"{stakeholder_label(k, lang)} {money(v)}" for k, v in s.stakeholders.items()),
         w("cli.run.footer", version=__version__, year=sc.budget_year),
     ]
+    notes = notice_sentences(result, lang)
+    if notes:
+        lines += ["", *(w("cli.run.notice", text=n) for n in notes)]
     return "\n".join(lines)
 
 

@@ -36,7 +36,7 @@ PARAMETERS_DIR = DEFAULTS_DIR / "parameters"
 
 Status = Literal["verified", "estimate"]
 
-UNITS = ("kr/måned", "kr/år", "kr", "kr/time", "andel", "måneder", "timer/uge", "uger", "år")
+UNITS = ("kr/måned", "kr/år", "kr", "kr/time", "andel", "måneder", "timer/uge", "timer/måned", "uger", "år", "ja/nej")
 
 
 class _Strict(BaseModel):
@@ -83,6 +83,11 @@ class ParameterFile(_Strict):
     kind: Literal["value", "scale"] = "value"
     threshold_unit: str | None = None  # scales: the unit of the thresholds
     range: ValidRange | None = None  # the values a user's own figure may take
+    # An amount set anew each year (a rate in kroner, a threshold): a lookup in a later year than its
+    # last value carries that value forward and marks it an estimate. A rule (a percentage in the law)
+    # is not regulated: it holds until the law changes.
+    regulated: bool = False
+    valid_until: dt.date | None = None  # the last day the figure exists (a benefit abolished by law)
     values: dict[dt.date, Entry] = Field(min_length=1)
 
     @field_validator("unit", "threshold_unit")
@@ -118,6 +123,7 @@ class DatedValue:
     note: str = ""
     brackets: tuple[tuple[float, float], ...] | None = None  # scales: (threshold, rate) from the lowest threshold
     checked: dt.date | None = None
+    carried_from: int | None = None  # a regulated amount looked up after its last year: the year it is carried from
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,8 @@ class Parameter:
     kind: str = "value"
     threshold_unit: str | None = None
     valid_range: tuple[float, float] | None = None
+    regulated: bool = False
+    valid_until: dt.date | None = None
 
     @property
     def dates(self) -> list[dt.date]:
@@ -139,14 +147,31 @@ class Parameter:
         return self.kind == "scale"
 
     def at(self, when: dt.date) -> DatedValue:
-        """The entry in force on ``when``: the last one dated on or before it."""
+        """The entry in force on ``when``: the last one dated on or before it.
+
+        A regulated amount asked for in a year after its last value is that value carried forward,
+        marked an estimate (``carried_from``), never verified. Raises before the first value and
+        after ``valid_until``.
+        """
         i = bisect.bisect_right(self.dates, when) - 1
         if i < 0:
             raise ParameterError(
                 f"Parameteren {self.name} har ingen værdi før {self.entries[0].valid_from:%d.%m.%Y}; "
                 f"der blev spurgt om {when:%d.%m.%Y}."
             )
-        return self.entries[i]
+        if self.valid_until is not None and when > self.valid_until:
+            raise ParameterError(f"Parameteren {self.name} findes ikke efter {self.valid_until:%d.%m.%Y}.")
+        entry = self.entries[i]
+        if self.regulated and i == len(self.entries) - 1 and when.year > entry.valid_from.year:
+            return carried_forward(entry, entry.valid_from.year)
+        return entry
+
+
+def carried_forward(entry: DatedValue, year: int) -> DatedValue:
+    """``entry`` used for a later year than its own: the same value, an estimate, saying so."""
+    from dataclasses import replace
+
+    return replace(entry, status="estimate", carried_from=year)
 
 
 def _describe_validation(exc: ValidationError) -> str:
@@ -188,7 +213,8 @@ def parse_parameter_file(name: str, text: str, origin: str = "") -> Parameter:
     )
     return Parameter(name=name, description=parsed.description, unit=parsed.unit, entries=entries, kind=parsed.kind,
                      threshold_unit=parsed.threshold_unit,
-                     valid_range=None if parsed.range is None else (parsed.range.min, parsed.range.max))
+                     valid_range=None if parsed.range is None else (parsed.range.min, parsed.range.max),
+                     regulated=parsed.regulated, valid_until=parsed.valid_until)
 
 
 class ParameterSet:
@@ -226,7 +252,7 @@ class ParameterSet:
         """Every parameter's entry in force on ``when`` (parameters not yet in force are left out)."""
         out = []
         for p in self._parameters.values():
-            if p.entries[0].valid_from <= when:
+            if p.entries[0].valid_from <= when and (p.valid_until is None or when <= p.valid_until):
                 out.append(p.at(when))
         return out
 

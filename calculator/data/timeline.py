@@ -70,8 +70,24 @@ class Timeline:
                 if entry not in seen:
                     seen.append(entry)
 
-    def monthly(self, name: str) -> np.ndarray:
-        """The parameter's value in each month of the horizon (an override replaces every date)."""
+    def monthly(self, name: str, months: slice | None = None) -> np.ndarray:
+        """The parameter's value in each month of the horizon (an override replaces every date).
+
+        ``months`` reads only those months (e.g. the months before a benefit was abolished) and
+        leaves the others 0, so a figure that does not exist in the other months is never asked for.
+        """
+        if months is not None:
+            first, stop, _ = months.indices(self.horizon)
+            out = np.zeros(self.horizon)
+            if stop > first:
+                if name in self.overrides:
+                    self._note(name, ())
+                    out[first:stop] = float(self.overrides[name])
+                else:
+                    values, entries = _resolve(self.params, self.dates[first], stop - first, name)
+                    self._note(name, entries)
+                    out[first:stop] = values
+            return out
         if name in self.overrides:
             self._note(name, ())
             return np.full(self.horizon, float(self.overrides[name]))
@@ -144,12 +160,24 @@ def _resolve(params: ParameterSet, start: dt.date, horizon: int, name: str) -> t
     """
     param = params.get(name)
     _check_start(param, start)
-    ordinals = np.array([add_months(start, t).toordinal() for t in range(horizon)])
+    dates = [add_months(start, t) for t in range(horizon)]
+    if param.valid_until is not None and dates[-1] > param.valid_until:
+        raise ModelError("parameter_ended", name=name, until=param.valid_until)
+    ordinals = np.array([d.toordinal() for d in dates])
     starts = np.array([e.valid_from.toordinal() for e in param.entries])
     idx = np.searchsorted(starts, ordinals, side="right") - 1
     values = np.array([e.value for e in param.entries])[idx]
     values.setflags(write=False)
-    return values, tuple(param.entries[i] for i in np.unique(idx))
+    used = [param.entries[i] for i in np.unique(idx)]
+    # A regulated amount used in a later year than its last value: carried forward, an estimate.
+    last = param.entries[-1]
+    carried = sorted({d.year for d, i in zip(dates, idx) if param.regulated and i == len(param.entries) - 1
+                      and d.year > last.valid_from.year})
+    if carried:
+        used.append(param.at(dt.date(carried[0], 1, 1)))
+        if all(d.year > last.valid_from.year for d, i in zip(dates, idx) if i == len(param.entries) - 1):
+            used.remove(last)
+    return values, tuple(used)
 
 
 def _check_start(param, start: dt.date) -> None:

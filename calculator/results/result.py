@@ -21,6 +21,7 @@ class Result:
     municipal_tax: MunicipalTax
     own_tax_rate: float
     discount_scale: tuple[tuple[float, float], ...]  # (from year, annual rate): see calculator.results.discounting
+    notices: list = field(default_factory=list)  # what the output must say (e.g. a cohort moved to the new benefit system)
     _cache: dict = field(default_factory=dict, repr=False)
 
     @property

@@ -20,7 +20,16 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from calculator.results.totals import Totals, breakdown, headline_streams, monthly_totals, payback_month, per_year, totals
+from calculator.results.totals import (
+    Totals,
+    breakdown,
+    full_year_persons,
+    headline_streams,
+    monthly_totals,
+    payback_month,
+    per_year,
+    totals,
+)
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 
 
@@ -29,6 +38,8 @@ class BreakEven:
     multiplier: float | None  # k*: the entered effect x k* makes the NPV zero
     extra_people: float | None
     effect_pp: float | None  # for a single cohort; for several, the participant-weighted effect
+    full_year_persons: float | None = None  # the same in helårspersoner (extra person-years in a job)
+    reachable: bool = True  # False: it takes more extra people in jobs than the cohorts have
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,7 @@ class Summary:
     horizon_months: int
     participants: int
     extra_people_in_jobs: float
+    full_year_persons: float  # helårspersoner: the extra person-months in a job over the horizon / 12
     headline_after_udligning: bool
     streams: dict[str, float]  # the municipality's total per gain stream
     kommuneskat_foer_udligning: float
@@ -71,14 +83,15 @@ def _ratio(gains: float, costs: float) -> float | None:
     return gains / costs
 
 
-def break_even(t: Totals, people: float, weighted_pp: float) -> BreakEven:
+def break_even(t: Totals, people: float, weighted_pp: float, full_year_persons: float, participants: int) -> BreakEven:
     """k* = (PV(costs) - PV(fixed gains)) / PV(gains from the effect); see the module docstring."""
-    if t.pv_costs - t.pv_fixed <= 0:
-        return BreakEven(multiplier=0.0, extra_people=0.0, effect_pp=0.0)  # pays even without extra jobs
+    if t.pv_costs - t.pv_fixed <= 0:  # pays even without extra jobs
+        return BreakEven(multiplier=0.0, extra_people=0.0, effect_pp=0.0, full_year_persons=0.0)
     if t.pv_effect_gains > 0:
         k = (t.pv_costs - t.pv_fixed) / t.pv_effect_gains
-        return BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp)
-    return BreakEven(multiplier=None, extra_people=None, effect_pp=None)
+        return BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp,
+                         full_year_persons=k * full_year_persons, reachable=k * people <= participants + 1e-9)
+    return BreakEven(multiplier=None, extra_people=None, effect_pp=None, reachable=False)
 
 
 def summarise(result) -> Summary:
@@ -91,6 +104,7 @@ def summarise(result) -> Summary:
 
     people = float(sum(e.effect_people for e in result.effects.values()))
     weighted_pp = 100.0 * people / sc.participants if sc.participants else 0.0
+    person_years = full_year_persons(result)
     streams = {s: parts.stream(s) for s in MUNICIPAL_GAIN_STREAMS}
     per_cohort = []
     for cohort in sc.cohorts:
@@ -103,7 +117,7 @@ def summarise(result) -> Summary:
     return Summary(
         scenario=sc.name, municipality=sc.municipality, budget_year=sc.budget_year,
         horizon_months=sc.horizon_months, participants=sc.participants, extra_people_in_jobs=people,
-        headline_after_udligning=after, streams=streams,
+        full_year_persons=person_years, headline_after_udligning=after, streams=streams,
         kommuneskat_foer_udligning=streams["kommuneskat"],
         kommuneskat_efter_udligning=streams["kommuneskat"] + streams["udligning"],
         costs_by_type={s: 0.0 - parts.stream(s) for s in COST_STREAMS}, gains=t.gains, costs=t.costs, net=t.net,
@@ -111,6 +125,6 @@ def summarise(result) -> Summary:
         npv=t.npv, pv_gains=t.pv_gains, pv_costs=t.pv_costs, pv_fixed_gains=t.pv_fixed,
         benefit_cost_ratio=_ratio(t.pv_gains, t.pv_costs),
         payback_month=payback_month(monthly.net) if t.costs > 0 else None,
-        break_even=break_even(t, people, weighted_pp), discount_rate=result.discount_rate,
+        break_even=break_even(t, people, weighted_pp, person_years, sc.participants), discount_rate=result.discount_rate,
         stakeholders=parts.stakeholders(after), per_year=per_year(result, monthly), per_cohort=per_cohort,
     )

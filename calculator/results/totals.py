@@ -190,14 +190,25 @@ def breakdown(result) -> Breakdown:
     return Breakdown(by_stream=by_stream, by_cohort=by_cohort)
 
 
+def extra_in_job(result) -> np.ndarray:
+    """Extra people in a job in each month, all cohorts together (negative during a lock-in)."""
+    return _add((e.in_job for e in result.effects.values()), result.horizon)
+
+
+def full_year_persons(result) -> float:
+    """Helårspersoner: the extra person-months in a job over the horizon / 12, the unit budgets use."""
+    return float(extra_in_job(result).sum() / 12.0)
+
+
 def per_year(result, monthly: MonthlyTotals) -> list[dict]:
-    """Gains, costs and net per calendar year of the horizon (undiscounted)."""
+    """Gains, costs and net per calendar year of the horizon (undiscounted), and the helårspersoner."""
     years = result.timeline.years
+    in_job = extra_in_job(result)
     rows = []
     for year in result.timeline.calendar_years:
         sel = years == year
         g, c = float(monthly.gains[sel].sum()), float(monthly.costs[sel].sum())
-        rows.append({"year": int(year), "gains": g, "costs": c, "net": g - c})
+        rows.append({"year": int(year), "gains": g, "costs": c, "net": g - c, "full_year_persons": float(in_job[sel].sum() / 12.0)})
     return rows
 
 

@@ -41,13 +41,14 @@ RULES = ("effect_path", "earnings", "result_grants", "benefit_savings", "income_
 RULE_INPUTS: dict[str, tuple[str, ...]] = {
     "effect_path": ("cohort.size", "cohort.effect"),
     "earnings": ("cohort.wage_per_hour", "cohort.hours_per_week", "cohort.benefit", "cohort.supplements",
-                 "cohort.monthly_benefit"),
+                 "cohort.monthly_benefit", "cohort.under_30"),
     "result_grants": ("cohort.programme_share", "cohort.programme_year", "cohort.hours_per_week",
                       "cohort.danish_test_passes", "cohort.danish_test_month"),
     "benefit_savings": ("cohort.prior_weeks_on_benefit",),
-    "income_tax": ("municipality", "budget_year", "municipal_tax_rate", "options.udligning", "options.weak_tax_base",
+    "income_tax": ("municipality", "budget_year", "municipal_tax_rate", "options.udligning", "options.tax_base_tier",
                    "options.spouse_personfradrag_used", "options.tax_lag_years"),
-    "supplementary": ("cohort.boligsikring_share", "cohort.friplads_share"),
+    "supplementary": ("cohort.boligsikring_share", "cohort.friplads_share", "cohort.household_income_before",
+                      "cohort.couple"),
     "costs": ("costs",),
     "discounting": ("discount_rate",),
 }
@@ -83,6 +84,7 @@ class SourceLine:
     threshold_unit: str | None = None
     rules: tuple[str, ...] = ()  # the rules that read it
     checked: dt.date | None = None
+    carried_from: int | None = None  # a regulated amount carried forward from this year (an estimate)
 
 
 def _parameter_lines(result, names_by_rule: dict[str, dict]) -> list[SourceLine]:
@@ -107,7 +109,7 @@ def _parameter_lines(result, names_by_rule: dict[str, dict]) -> list[SourceLine]
         for e in sorted(entries, key=lambda e: e.valid_from):
             lines.append(SourceLine(e.name, e.description, e.value, e.unit, e.valid_from, e.status, e.source_title,
                                     e.source_url, e.note, brackets=e.brackets, threshold_unit=p.threshold_unit,
-                                    rules=rules, checked=e.checked))
+                                    rules=rules, checked=e.checked, carried_from=e.carried_from))
     return lines
 
 

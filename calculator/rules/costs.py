@@ -4,6 +4,12 @@ Staff: FTE x yearly cost (incl. overhead) / 12 each month for the staff period (
 whole horizon). Offers: price per participant-month x participants x offer months from month 1.
 One-off costs: month 1. Wage subsidy (løntilskud): persons x hours/week x 52/12 x hourly rate
 for its months; the default rate is the private wage-subsidy rate.
+
+A wage subsidy paid for people from one of the cohorts (``wage_subsidy_cohort``) is, for a
+benefit recipient, inside the refusion rules (``loentilskud.refusion_som_ydelse``, an estimate:
+the law's list could not be read): the state refunds it at the person's step of the refusion
+staircase (weeks on wage subsidy count as weeks on public support), so the municipality's cost is
+the subsidy x (1 - the refusion rate) and the state pays the rest.
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from __future__ import annotations
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.rules.flows import EFFORT, KOMMUNE, Flow
+from calculator.rules.flows import EFFORT, KOMMUNE, STAT, Flow
+from calculator.rules.refusion import STAIRCASE, monthly_refusion_rates
 from calculator.schema import Scenario
 
 WEEKS_PER_MONTH = 52 / 12
@@ -40,9 +47,17 @@ def costs(scenario: Scenario, tl: Timeline) -> list[Flow]:
         t = np.arange(h)
         active = (t >= c.wage_subsidy_from_month - 1) & (t < c.wage_subsidy_from_month - 1 + c.wage_subsidy_months)
         subsidy = active * c.wage_subsidy_persons * c.wage_subsidy_hours_per_week * WEEKS_PER_MONTH * rate
-    return [
+    refunded = np.zeros(h)
+    cohort = next((x for x in scenario.cohorts if x.name == c.wage_subsidy_cohort), None)
+    if subsidy.any() and cohort is not None and cohort.benefit_resolved != "ingen" \
+            and tl.scalar("loentilskud.refusion_som_ydelse") > 0:
+        refunded = subsidy * monthly_refusion_rates(cohort.prior_weeks_resolved, h, tl.scale(STAIRCASE))
+    flows = [
         Flow(EFFORT, "personale", KOMMUNE, -staff),
         Flow(EFFORT, "tilbud", KOMMUNE, -offers),
         Flow(EFFORT, "engangsudgift", KOMMUNE, -one_off),
-        Flow(EFFORT, "loentilskud", KOMMUNE, -subsidy),
+        Flow(EFFORT, "loentilskud", KOMMUNE, -(subsidy - refunded)),
     ]
+    if refunded.any():
+        flows.append(Flow(EFFORT, "loentilskud", STAT, -refunded))
+    return flows

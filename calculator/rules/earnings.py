@@ -1,9 +1,21 @@
 """What one extra person in a job earns, and how much of the benefit stops, month by month.
 
 Shared by the benefit, tax and supplementary-benefit streams so the three agree on one wage and
-one benefit. Rule for part-time work on kontanthjælp (LAS § 30-31): earnings after AM-bidrag
-reduce the benefit krone for krone, apart from a disregard per hour worked; a job that pays
-enough stops the benefit altogether.
+one benefit (:mod:`calculator.rules.benefit`). Earnings count after AM-bidrag. Two rules for work
+while on kontanthjælp, switched by the dated parameter ``ydelse.fribeloebsregel``:
+
+- **The hourly rule** (LAS § 31, stk. 1 before the reform): the earnings reduce the benefit krone
+  for krone, apart from a disregard per hour worked (at most 160 hours a month).
+- **The fribeløb rule** (the 2023 agreement, enacted with L 13 2024-25; on the new rates only):
+  earnings up to a monthly fribeløb are free (forhøjet sats: ``ydelse.fribeloeb_forhoejet``,
+  grund- and mindstesats: ``ydelse.fribeloeb_grund_mindste``); 65 % of the earnings above it is
+  deducted; and once earnings plus the remaining benefit reach a share of the highest dagpenge
+  rate (100 % on forhøjet sats, 85 % on grund- and mindstesats), the benefit is cut so that the
+  two together stay at that ceiling (each further krone earned costs a krone of benefit).
+  The start date and the comparison with earnings after AM-bidrag are the project's reading of
+  the agreement (the enacted text was not available): marked estimates in the parameter files.
+
+A job that pays enough stops the benefit altogether.
 """
 
 from __future__ import annotations
@@ -14,29 +26,13 @@ from functools import cached_property
 import numpy as np
 
 from calculator.data.timeline import Timeline
+from calculator.rules.benefit import MonthlyBenefit, monthly_benefit
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort
 
 WEEKS_PER_MONTH = 52 / 12
-
-# Which parameter holds each benefit's monthly rate ("ingen": outside the benefit system).
-BENEFIT_PARAMETER: dict[str, str | None] = {
-    "ingen": None,
-    "kontanthjaelp_forsoerger": "ydelse.kontanthjaelp_forsoerger",
-    "kontanthjaelp_ikke_forsoerger": "ydelse.kontanthjaelp_ikke_forsoerger",
-    "forhoejet_sats": "ydelse.forhoejet_sats",
-    "grundsats": "ydelse.grundsats",
-    "mindstesats": "ydelse.mindstesats",
-    "selvforsoergelsesydelse_enlig_forsoerger": "ydelse.selvforsoergelsesydelse_enlig_forsoerger",
-    "selvforsoergelsesydelse_forsoerger": "ydelse.selvforsoergelsesydelse_forsoerger",
-    "selvforsoergelsesydelse_ikke_forsoerger": "ydelse.selvforsoergelsesydelse_ikke_forsoerger",
-}
-# Which parameter holds each supplement (tillæg) to the benefit.
-SUPPLEMENT_PARAMETER: dict[str, str] = {
-    "boernetillaeg": "ydelse.tillaeg_boernetillaeg",
-    "enlig_forsoerger": "ydelse.tillaeg_enlig_forsoerger",
-    "enlig_ikke_forsoerger": "ydelse.tillaeg_enlig_ikke_forsoerger",
-}
+FORHOEJET = "forhoejet_sats"
+NEW_RATES = ("forhoejet_sats", "grundsats", "mindstesats")
 
 
 @dataclass(frozen=True)
@@ -46,6 +42,7 @@ class Earnings:
     wage_after_am: np.ndarray
     benefit: np.ndarray  # monthly benefit the person would receive without a job (0 outside the system)
     benefit_stops: np.ndarray  # the part of the benefit that stops while in the job
+    without_job: MonthlyBenefit | None = None  # the benefit's rate per month and any conversion at the reform
 
     # Cached: several streams read it, and with Monte Carlo draws it is a (draws, months) array.
     @cached_property
@@ -56,22 +53,25 @@ class Earnings:
         return np.maximum(self.wage_after_am - self.benefit_stops, 0.0)
 
 
-def monthly_benefit(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) -> np.ndarray:
-    if variation.benefit is not NO_VARIATION.benefit:
-        return _monthly_benefit(cohort, tl) * variation.benefit
-    return _monthly_benefit(cohort, tl)
+def _hourly_rule(tl: Timeline, wage_after_am, benefit, hours_month, months: slice) -> np.ndarray:
+    disregard = tl.monthly("ydelse.fradrag_pr_arbejdstime", months)  # zero outside ``months``: the caller takes those from the other rule
+    hours = np.minimum(hours_month, tl.scalar("ydelse.fradrag_max_timer"))
+    stops = wage_after_am - disregard * hours  # a new array, clipped to [0, benefit] in place
+    np.maximum(stops, 0.0, out=stops)
+    np.minimum(stops, benefit, out=stops)
+    return stops
 
 
-def _monthly_benefit(cohort: Cohort, tl: Timeline) -> np.ndarray:
-    if cohort.monthly_benefit is not None:
-        return np.full(tl.horizon, cohort.monthly_benefit)
-    param = BENEFIT_PARAMETER[cohort.benefit_resolved]
-    if param is None:
-        return np.zeros(tl.horizon)
-    rate = tl.monthly(param)
-    for supplement in cohort.supplements:
-        rate = rate + tl.monthly(SUPPLEMENT_PARAMETER[supplement])
-    return rate
+def _fribeloeb_rule(tl: Timeline, wage_after_am, benefit, rate: np.ndarray, months: slice) -> np.ndarray:
+    forhoejet = rate == FORHOEJET
+    free = np.where(forhoejet, tl.monthly("ydelse.fribeloeb_forhoejet", months),
+                    tl.monthly("ydelse.fribeloeb_grund_mindste", months))
+    ceiling = tl.monthly("dagpenge.hoejeste_maaned", months) * np.where(
+        forhoejet, tl.monthly("ydelse.loft_dagpenge_forhoejet", months), tl.monthly("ydelse.loft_dagpenge_grund_mindste", months))
+    deduction = tl.monthly("ydelse.fribeloeb_fradrag", months)
+    remaining = benefit - deduction * np.maximum(wage_after_am - free, 0.0)
+    remaining = np.minimum(remaining, np.maximum(ceiling - wage_after_am, 0.0))  # krone for krone above the ceiling
+    return benefit - np.clip(remaining, 0.0, benefit)
 
 
 def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) -> Earnings:
@@ -80,13 +80,25 @@ def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) 
     hours_month = cohort.hours_per_week * variation.hours * WEEKS_PER_MONTH
     wage = hourly * (variation.wage * hours_month)  # the multipliers are combined first: one pass over the months
     am = tl.monthly_or_constant("skat.am_bidrag")
-    benefit = monthly_benefit(cohort, tl, variation)
+    without_job = monthly_benefit(cohort, tl)
+    benefit = without_job.amount
+    if variation.benefit is not NO_VARIATION.benefit:
+        benefit = benefit * variation.benefit
     wage_after_am = wage * (1.0 - am)
-    if benefit.any():
-        disregard = tl.monthly_or_constant("ydelse.fradrag_pr_arbejdstime") * hours_month
-        stops = wage_after_am - disregard  # a new array, clipped to [0, benefit] in place
-        np.maximum(stops, 0.0, out=stops)
-        np.minimum(stops, benefit, out=stops)
+    if not benefit.any():
+        return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit,
+                        benefit_stops=np.zeros(tl.horizon), without_job=without_job)
+    new_rule = (tl.monthly("ydelse.fribeloebsregel") > 0) & np.isin(without_job.rate, NEW_RATES)
+    if not new_rule.any():
+        stops = _hourly_rule(tl, wage_after_am, benefit, hours_month, slice(None))
     else:
-        stops = np.zeros(tl.horizon)
-    return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit, benefit_stops=stops)
+        first = int(np.argmax(new_rule))
+        if not new_rule[first:].all():
+            raise ValueError("the fribeløb rule must hold from its first month to the end of the horizon")
+        later = slice(first, tl.horizon)
+        stops = _fribeloeb_rule(tl, wage_after_am, benefit, without_job.rate, later)
+        if first > 0:
+            earlier = _hourly_rule(tl, wage_after_am, benefit, hours_month, slice(0, first))
+            stops = np.where(new_rule, stops, earlier)
+    return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit, benefit_stops=stops,
+                    without_job=without_job)

@@ -10,8 +10,9 @@ baseline would have happened anyway (deadweight). Three forms are accepted:
     s(n) = q (1 - b^n) with q = h/(h+x) and b = 1-h-x (:func:`share_at`); h is solved so the path
     reaches its share at month M (:func:`solve_entry_rate`). The effort's path has no entries
     during its start delay (lock-in).
-(c) ``kortere_ydelse``: each participant leaves benefit for a job W weeks sooner: N people for
-    W x 12/52 months from month m (a last part-month counts pro rata). The job would have come
+(c) ``kortere_ydelse``: each participant leaves benefit for a job W weeks sooner: N people in a
+    job for W x 12/52 months at the end of the spell they would otherwise have had (from month m
+    + the remaining months - W weeks; a part-month counts pro rata). The job would have come
     anyway, only later, so this form earns no extra result grant.
 
 The plain run, the break-even, the tornado and the Monte Carlo all use this module: a variation
@@ -263,7 +264,10 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         )
     if isinstance(eff, ShorterBenefit):
         months_sooner = eff.weeks_shorter * 12 / WEEKS_PER_YEAR
-        cover = _window(start, months_sooner, horizon)
+        # The weeks saved are the spell's last: without the effort the person leaves benefit after
+        # the remaining months, with it that many weeks sooner (never before the effect starts).
+        leaves = start + max(cohort.remaining_months_resolved - months_sooner, 0.0)
+        cover = _window(leaves, min(months_sooner, float(cohort.remaining_months_resolved)), horizon)
         shown = 1.0 if eff.weeks_shorter > 0 else 0.0
         return CohortEffect(
             in_job=n * cover * k, make_starts=lambda: np.zeros(horizon), exit_rate=None,

@@ -75,6 +75,26 @@ def wage_tax(annual_wage, rules: TaxYearRules) -> WageTax:
 MIN_MONTHS = 1e-6
 
 
+def udligning_level(tl: Timeline, tier: str, own_rate: float, avg_rate: np.ndarray) -> np.ndarray:
+    """Share of the change in tax base x the average rate that udligning takes, per year (udligningsloven § 2, § 13).
+
+    normal: 75 %; below 90 % of the average base ("low"): 75 + 20 %; above 125 % ("high"):
+    75 + 18 %, but the whole take never more than 93 % of the municipality's own rate (at least
+    23.25 %), so level x average <= 93 % x max(own, 23.25 %). The capital-area equalisation
+    (hovedstadsudligning) was replaced in 2021 by a fixed grant (§ 19): it does not move with one
+    municipality's tax base and has no place here. Not counted either: the fall in the
+    socio-economic expenditure need when a 20-59-year-old gets a job (§ 5), which lowers the
+    municipality's udligning receipts with a lag (see the README's known gaps).
+    """
+    level = tl.scalar("udligning.landsudligning_niveau") + 0.0 * avg_rate
+    if tier == "low":
+        return level + tl.scalar("udligning.tillaeg_svagt_grundlag")
+    if tier == "high":
+        cap = tl.scalar("udligning.loft_andel") * max(own_rate, tl.scalar("udligning.loft_mindste_skat")) / avg_rate
+        return np.minimum(level + tl.scalar("udligning.tillaeg_hoejt_grundlag"), cap)
+    return level
+
+
 def tax_rules_by_year(tl: Timeline) -> TaxYearRules:
     """The annual tax rules with one value per calendar year of the horizon (arrays, in year order)."""
     fields = {
@@ -117,9 +137,7 @@ def income_tax(
 ) -> list[Flow]:
     avg_rate = _per_year(tl, "skat.kommuneskat_gennemsnit")
     bundskat = _per_year(tl, "skat.bundskat")
-    level = tl.scalar("udligning.landsudligning_niveau")
-    if options.weak_tax_base:
-        level += tl.scalar("udligning.tillaeg_svagt_grundlag")
+    level = udligning_level(tl, options.tax_base_tier, own_rate, avg_rate)
     own_shield = cohort.benefit_resolved == "ingen" and not options.spouse_personfradrag_used
     shield = _per_year(tl, "skat.personfradrag") if own_shield else 0.0
 

@@ -6,17 +6,12 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
+from calculator.data.cohort_types import cohort_defaults
 from calculator.schema.effect import Effect, ExtraInJob
 from calculator.schema.types import Amount, Benefit, CohortType, Design, Input, Month, Share, Supplement, input_error
 
-# Sensible starting points per cohort type (DOMAIN.md §2); the user can change every one.
-COHORT_DEFAULTS: dict[str, dict] = {
-    "aegtefaelleforsoerget": {"benefit": "ingen", "programme_share": 1.0, "prior_weeks_on_benefit": 0},
-    "aktivitetsparat": {"benefit": "kontanthjaelp_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 156},
-    "jobparat": {"benefit": "kontanthjaelp_ikke_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 26},
-    "nyankommen": {"benefit": "mindstesats", "programme_share": 1.0, "prior_weeks_on_benefit": 0},
-    "egen": {"benefit": "kontanthjaelp_ikke_forsoerger", "programme_share": 0.0, "prior_weeks_on_benefit": 0},
-}
+# Starting points per cohort type, from defaults/rules/cohort_types.yaml; the user can change every one.
+COHORT_DEFAULTS: dict[str, dict] = cohort_defaults()
 
 
 class EffectSource(Input):
@@ -56,6 +51,11 @@ class Cohort(Input):
     friplads_share: Share = 0.2
     wage_per_hour: Annotated[float, Field(gt=0.0, le=2000)] | None = None
     hours_per_week: Annotated[float, Field(gt=0.0, le=60)] = 37.0
+    under_30: bool = False  # from 1.7.2025 under-30s get grundsats, not forhøjet sats
+    couple: bool = False  # married or cohabiting: the boligstøtteloft applies on forhøjet sats
+    # The household's income a year before the job, after AM-bidrag (the supplementary benefits'
+    # base); None: the benefit x 12, or for a spouse-supported household the spouse's income.
+    household_income_before: Amount | None = None
     effect: Effect
     # Where the effect came from (an evidence preset, its design, the optimism-bias haircut put into
     # it), so a saved and reloaded scenario still knows the study and what was done to its effect.
@@ -77,6 +77,18 @@ class Cohort(Input):
                 "{extra} extra people in jobs is more than the cohort's {size} people",
                 extra=self.effect.extra_people, size=self.size,
             )
+        from calculator.data.benefit_system import benefit_system
+
+        system = benefit_system()
+        benefit = self.benefit_resolved
+        for supplement in self.supplements:
+            if system.is_old(benefit):
+                raise input_error("supplement_old_benefit", "supplements exist only in the new system",
+                                  supplement=supplement, benefit=benefit)
+            allowed = system.supplements_allowed.get(supplement, ())
+            if benefit not in allowed:
+                raise input_error("supplement_not_for_rate", "supplement not given with this rate",
+                                  supplement=supplement, benefit=benefit, allowed=tuple(allowed))
         if self.danish_test_passes > self.size:
             raise input_error(
                 "tests_too_many",
@@ -95,6 +107,12 @@ class Cohort(Input):
         if self.programme_share is not None:
             return self.programme_share
         return COHORT_DEFAULTS[self.type]["programme_share"]
+
+    @property
+    def remaining_months_resolved(self) -> int:
+        """Form kortere_ydelse: the months the person would stay on benefit without the effort."""
+        months = getattr(self.effect, "remaining_months", None)
+        return months if months is not None else COHORT_DEFAULTS[self.type]["remaining_months"]
 
     @property
     def prior_weeks_resolved(self) -> int:

@@ -51,11 +51,17 @@ class ShareInJob(Input):
 
 
 class ShorterBenefit(Input):
-    """(c) Time on benefit shortened by W weeks per participant: each leaves benefit for a job W weeks sooner."""
+    """(c) Time on benefit shortened by W weeks per participant: each leaves benefit for a job W weeks sooner.
+
+    The weeks saved are the last weeks of the spell: without the effort the person would stay on
+    benefit ``remaining_months`` from ``from_month`` (None: the cohort type's default), with it W
+    weeks less, so the saving falls in the months before the spell would have ended.
+    """
 
     form: Literal["kortere_ydelse"] = "kortere_ydelse"
     weeks_shorter: Annotated[float, Field(ge=0.0, le=520)]
     from_month: Month = 1
+    remaining_months: Annotated[int, Field(ge=0, le=240)] | None = None
 
 
 Effect = Annotated[Union[ExtraInJob, ShareInJob, ShorterBenefit], Field(discriminator="form")]

@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -34,13 +34,28 @@ class Costs(Input):
     wage_subsidy_rate_per_hour: Amount | None = None  # None: the parameter loentilskud.privat_time
     wage_subsidy_months: Annotated[int, Field(ge=0, le=120)] = 6
     wage_subsidy_from_month: Month = 1
+    # The cohort the people in wage subsidy come from: their subsidy is then inside the refusion
+    # rules at that cohort's step (None: the gross subsidy, people from outside the cohorts).
+    wage_subsidy_cohort: Annotated[str, Field(min_length=1, max_length=80)] | None = None
 
 
 class Options(Input):
     udligning: bool = True  # the headline tax is after equalisation (the honest budget figure)
-    weak_tax_base: bool = False  # the municipality's tax base is below 90 % of the average
+    # The municipality's tax base per inhabitant against the national average: "low" below 90 %
+    # (more is equalised), "high" above 125 % (an extra contribution, capped), "normal" in between.
+    tax_base_tier: Literal["normal", "low", "high"] = "normal"
     spouse_personfradrag_used: bool = True
     tax_lag_years: Annotated[int, Field(ge=0, le=5)] = 0
+
+    @model_validator(mode="before")
+    @classmethod
+    def _weak_tax_base(cls, data):
+        """Files saved before the tiers held ``weak_tax_base: true/false`` (below 90 % or not)."""
+        if isinstance(data, dict) and "weak_tax_base" in data:
+            data = dict(data)
+            weak = data.pop("weak_tax_base")
+            data.setdefault("tax_base_tier", "low" if weak else "normal")
+        return data
 
 
 class Scenario(Input):
@@ -85,6 +100,9 @@ class Scenario(Input):
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise input_error("duplicate_cohort", "the cohort name '{name}' is used more than once", name=dupes[0])
+        cohort = self.costs.wage_subsidy_cohort
+        if cohort is not None and cohort not in names:
+            raise input_error("unknown_subsidy_cohort", "no cohort named '{name}'", name=cohort)
         return self
 
     @property

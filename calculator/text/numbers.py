@@ -1,7 +1,7 @@
 """Danish (and English) number formatting with Babel: 1.234.567 kr., 25,6 %.
 
 The digits follow the language's locale (Babel); where the unit goes ("1.234 kr." or
-"DKK 1,234") is the catalogue's ``unit.kr``.
+"DKK 1,234") is the catalogue's ``money.kr``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ LOCALES = {"da": "da_DK", "en": "en_GB"}
 
 
 def kr(amount: float, lang: str = "da") -> str:
-    return text("unit.kr", lang, amount=format_decimal(round(amount), format="#,##0", locale=LOCALES[lang]))
+    return text("money.kr", lang, amount=format_decimal(round(amount), format="#,##0", locale=LOCALES[lang]))
 
 
 def number(value: float, decimals: int = 0, lang: str = "da") -> str:

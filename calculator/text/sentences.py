@@ -20,8 +20,14 @@ def break_even_sentence(be, lang: str = "da") -> str:
         return w("breakeven.pays_without_effect", months=h)
     if be.extra_people is None:
         return w("breakeven.no_gain", months=h)
+    if not be.reachable:
+        return w("breakeven.unreachable", months=h, people=number(be.extra_people, 1, lang),
+                 participants=number(be.participants, 0, lang), entered=number(be.entered_people, 1, lang))
     parts = [w("breakeven.needs", months=h, people=number(be.extra_people, 1, lang), pp=number(be.effect_pp, 1, lang),
                entered=number(be.entered_people, 1, lang))]
+    if be.full_year_persons is not None:
+        parts.append(w("breakeven.full_year", persons=number(be.full_year_persons, 1, lang),
+                       entered=number(be.entered_full_year_persons, 1, lang)))
     latest = be.latest
     if latest is not None:
         month = latest.latest_month()
@@ -94,3 +100,18 @@ def model_error(exc: Exception, lang: str = "da") -> str:
     if isinstance(exc, ValidationError):
         return "; ".join(problem_lines(exc, lang))
     return str(exc)
+
+
+def notice_sentences(result, lang: str = "da") -> list[str]:
+    """What the output must say beside the figures: e.g. a cohort moved to the new benefit system."""
+    from calculator.text.labels import benefit_label, supplement_label
+    from calculator.text.numbers import date_text
+
+    w = Words(lang)
+    out = []
+    for n in result.notices:
+        supplements = ", ".join(supplement_label(s, lang).lower() for s in n.supplements)
+        after = benefit_label(n.after, lang) + (w("notice.with", supplements=supplements) if supplements else "")
+        key = "notice.converted" if n.entered == "old" else "notice.before_reform"
+        out.append(w(key, cohort=n.cohort, before=benefit_label(n.before, lang), after=after, date=date_text(n.date, lang)))
+    return out

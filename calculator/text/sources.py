@@ -27,6 +27,8 @@ def unit_value(value: float, unit: str, lang: str = "da") -> str:
         return kr(value, lang)
     if unit in ("kr/år", "kr/måned"):
         return kr(value, lang) + text(f"unit.suffix.{unit.replace('/', '_')}", lang)
+    if unit == "ja/nej":
+        return text("inputs.yes" if value else "inputs.no", lang)
     if unit == "kr/time":
         return text("unit.kr_per_hour", lang, amount=number(value, 2, lang))
     decimals = 0 if abs(value - round(value)) < 1e-9 else 2
@@ -49,6 +51,8 @@ def note(line: SourceLine, lang: str = "da") -> str:
         return text("source.note.tax_rate_own", lang)
     if line.kind == "discount_own":
         return text("source.note.discount_own", lang)
+    if line.carried_from is not None:
+        return text("source.note.carried", lang, year=line.carried_from)
     if line.kind == "tax_rate" and line.params.get("asked_year"):
         return text("source.note.tax_rate_nearest", lang, year=line.params["year"], asked=line.params["asked_year"])
     return line.note
