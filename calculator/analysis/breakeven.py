@@ -124,8 +124,14 @@ class BreakEvenAnalysis:
 
 
 def break_even(scenario: Scenario, *, roots: bool = True, latest: bool = True) -> BreakEvenAnalysis:
-    """The summary's exact k* (see :mod:`calculator.summary`), with the share roots and the latest month."""
-    s = calculate(scenario).summary
+    """The summary's exact k* (see :mod:`calculator.results.summary`), with the share roots and the latest month."""
+    return break_even_of(calculate(scenario), roots=roots, latest=latest)
+
+
+def break_even_of(result, *, roots: bool = False, latest: bool = False) -> BreakEvenAnalysis:
+    """The break-even of a calculated scenario: the same k* the summary holds, in the analysis' terms."""
+    scenario = result.scenario
+    s = result.summary
     people = s.extra_people_in_jobs
     return BreakEvenAnalysis(
         multiplier=s.break_even.multiplier, extra_people=s.break_even.extra_people, effect_pp=s.break_even.effect_pp,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from calculator.analysis.breakeven import break_even_of
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text.catalog import Words
 from calculator.text.labels import stakeholder_label, stream_label
 from calculator.text.numbers import kr, number, pct
-from calculator.text.sentences import notice_sentences
+from calculator.text.sentences import break_even_sentence, notice_sentences
 from calculator.version import __version__
 
 
@@ -45,13 +46,7 @@ def render_summary(result, lang: str = "da") -> str:
     if s.costs > 0:
         payback = w("payback.month", month=s.payback_month) if s.payback_month else w("payback.never")
         lines.append(f"{w('cli.run.payback'):<40}{payback:>18}")
-        be = s.break_even
-        if be.extra_people is not None and not be.reachable:
-            lines.append(w("cli.run.break_even_unreachable", people=number(be.extra_people, 1, lang),
-                           participants=s.participants))
-        elif be.extra_people is not None:
-            lines.append(w("cli.run.break_even", people=number(be.extra_people, 1, lang),
-                           pp=number(be.effect_pp, 1, lang), persons=number(be.full_year_persons, 1, lang)))
+        lines.append(break_even_sentence(break_even_of(result), lang))
     lines += [
         "",
         w("cli.run.tax", before=money(s.kommuneskat_foer_udligning), after=money(s.kommuneskat_efter_udligning)),

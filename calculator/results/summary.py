@@ -20,17 +20,19 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from calculator.results.discounting import discount_factors
 from calculator.results.totals import (
     Totals,
     breakdown,
     full_year_persons,
     headline_streams,
+    monthly_sum,
     monthly_totals,
     payback_month,
     per_year,
     totals,
 )
-from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
+from calculator.rules.flows import COST_STREAMS, FUNDING_STREAM, MUNICIPAL_GAIN_STREAMS
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,9 @@ class Summary:
     stakeholders: dict[str, float]
     per_year: list[dict]
     per_cohort: list[dict]
+    external_funding: float = 0.0  # pool grant or co-financing received
+    net_own_money: float = 0.0  # net for the municipality's own money: net + external funding
+    npv_own_money: float = 0.0
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -105,6 +110,9 @@ def summarise(result) -> Summary:
     people = float(sum(e.effect_people for e in result.effects.values()))
     weighted_pp = 100.0 * people / sc.participants if sc.participants else 0.0
     person_years = full_year_persons(result)
+    funding_monthly = monthly_sum(result, streams=(FUNDING_STREAM,))
+    funding = float(funding_monthly.sum())
+    pv_funding = float(funding_monthly @ discount_factors(result.discount_scale, result.horizon))
     streams = {s: parts.stream(s) for s in MUNICIPAL_GAIN_STREAMS}
     per_cohort = []
     for cohort in sc.cohorts:
@@ -127,4 +135,5 @@ def summarise(result) -> Summary:
         payback_month=payback_month(monthly.net) if t.costs > 0 else None,
         break_even=break_even(t, people, weighted_pp, person_years, sc.participants), discount_rate=result.discount_rate,
         stakeholders=parts.stakeholders(after), per_year=per_year(result, monthly), per_cohort=per_cohort,
+        external_funding=funding, net_own_money=t.net + funding, npv_own_money=t.npv + pv_funding,
     )

@@ -26,7 +26,7 @@ from functools import cached_property
 import numpy as np
 
 from calculator.results.discounting import discount_factors
-from calculator.rules.flows import COST_STREAMS, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, Flow
+from calculator.rules.flows import COST_STREAMS, FUNDING_STREAM, KOMMUNE, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS, Flow
 
 
 def headline_streams(after_udligning: bool) -> tuple[str, ...]:
@@ -174,6 +174,8 @@ class Breakdown:
         out = {who: 0.0 for who in STAKEHOLDERS}
         for (who, stream), amount in self.by_stream.items():
             if who == KOMMUNE and stream == "udligning" and not after_udligning:
+                continue
+            if stream == FUNDING_STREAM:  # financing of the effort, not a result of it
                 continue
             out[who] += amount
         return out

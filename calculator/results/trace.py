@@ -34,6 +34,7 @@ STREAM_RULES: dict[str, tuple[str, ...]] = {
     "tilbud": ("costs",),
     "engangsudgift": ("costs",),
     "loentilskud": ("costs",),
+    "pulje": ("costs",),
 }
 RULES = ("effect_path", "earnings", "result_grants", "benefit_savings", "income_tax", "supplementary", "costs", "discounting")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from calculator.data.timeline import Timeline
-from calculator.rules.flows import EFFORT, KOMMUNE, STAT, Flow
+from calculator.rules.flows import EFFORT, FUNDING_STREAM, KOMMUNE, STAT, Flow
 from calculator.rules.refusion import STAIRCASE, monthly_refusion_rates
 from calculator.schema import Scenario
 
@@ -60,4 +60,8 @@ def costs(scenario: Scenario, tl: Timeline) -> list[Flow]:
     ]
     if refunded.any():
         flows.append(Flow(EFFORT, "loentilskud", STAT, -refunded))
+    if c.external_funding:
+        funding = np.zeros(h)
+        funding[0] = c.external_funding
+        flows.append(Flow(EFFORT, FUNDING_STREAM, KOMMUNE, funding, fixed=True))
     return flows

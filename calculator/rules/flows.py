@@ -20,9 +20,11 @@ STREAMS: tuple[str, ...] = (
     "refusion", "statsskat",  # the state's side
     "loen", "skat",  # the household's side
     "personale", "tilbud", "engangsudgift", "loentilskud",  # the effort's costs
+    "pulje",  # external funding (a pool grant, co-financing): the municipality's own money, not the effort's result
 )
 MUNICIPAL_GAIN_STREAMS = ("resultattilskud", "ydelse", "kommuneskat", "udligning", "boligsikring", "friplads")
 COST_STREAMS = ("personale", "tilbud", "engangsudgift", "loentilskud")
+FUNDING_STREAM = "pulje"
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,9 @@ class Costs(Input):
     # The cohort the people in wage subsidy come from: their subsidy is then inside the refusion
     # rules at that cohort's step (None: the gross subsidy, people from outside the cohorts).
     wage_subsidy_cohort: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    # A pool grant (pulje) or co-financing for the effort, received in month 1: the result is shown
+    # for the effort as a whole and for the municipality's own money (with this income).
+    external_funding: Amount = 0.0
 
 
 class Options(Input):
@@ -61,6 +64,7 @@ class Options(Input):
 class Scenario(Input):
     name: Annotated[str, Field(min_length=1, max_length=120)] = "Scenarie"
     description: Annotated[str, Field(max_length=2000)] = ""
+    prepared_by: Annotated[str, Field(max_length=200)] = ""  # "udarbejdet af" on the report
     municipality: str
     budget_year: Annotated[int, Field(ge=2024, le=2035)]
     start_month: Annotated[int, Field(ge=1, le=12)] = 1

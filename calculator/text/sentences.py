@@ -31,8 +31,11 @@ def break_even_sentence(be, lang: str = "da") -> str:
     latest = be.latest
     if latest is not None:
         month = latest.latest_month()
-        if month is not None:
-            parts.append(w("breakeven.latest_month", month=month))
+        if month is not None and latest.delay_months > 0:
+            parts.append(w.n("breakeven.latest_month", latest.delay_months, delay=number(latest.delay_months, 0, lang),
+                             month=month))
+        elif month is not None:
+            parts.append(w("breakeven.latest_now", month=month))
         elif latest.delay_months is None:
             parts.append(w("breakeven.not_within_horizon"))
     return " ".join(parts)
