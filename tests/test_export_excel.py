@@ -26,7 +26,7 @@ from test_analysis_montecarlo import MIXED  # noqa: E402
 from calculator import Scenario, calculate, load_scenario  # noqa: E402
 from calculator.analysis import analyse, break_even, outcome  # noqa: E402
 from calculator.analysis.montecarlo import MonteCarloSpec  # noqa: E402
-from calculator.export.excel import INPUTS, MONTHS, SUMMARY, write_workbook  # noqa: E402
+from calculator.export.excel import BUDGET, INPUTS, MONTHS, SUMMARY, write_workbook  # noqa: E402
 from calculator.results.stamp import stamp  # noqa: E402
 from calculator.rules.variation import Variation  # noqa: E402
 
@@ -166,7 +166,7 @@ def test_workbook_structure_and_stamp(tmp_path):
     sc = greve()
     path = write_workbook(calculate(sc), tmp_path / "x.xlsx", analyse(sc, mc_spec=MonteCarloSpec(draws=200)))
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[:3] == [SUMMARY, INPUTS, MONTHS]
+    assert wb.sheetnames[:4] == [SUMMARY, BUDGET, INPUTS, MONTHS]
     assert "Robusthed" in wb.sheetnames and "Alle strømme" in wb.sheetnames
     ws = wb[SUMMARY]
     npv_row = next(r for r in range(1, 80) if ws.cell(r, 1).value == "Nutidsværdi (NPV)")
@@ -178,3 +178,36 @@ def test_workbook_structure_and_stamp(tmp_path):
     # the cached values a viewer without recalculation shows are the model's figures
     cached = openpyxl.load_workbook(path, data_only=True)[SUMMARY]
     assert cached.cell(npv_row, 2).value == pytest.approx(calculate(sc).summary.npv, abs=0.5)
+
+
+def budget_rows(path: Path) -> dict[str, tuple]:
+    ws = openpyxl.load_workbook(path, data_only=True)[BUDGET]
+    return {row[0]: row[1:] for row in ws.iter_rows(values_only=True) if isinstance(row[0], str)}
+
+
+@pytest.mark.parametrize("name, scenario", [("greve", greve), ("mixed", mixed)])
+def test_budget_sheet_recalculates_to_the_budget_table(recalculated, name, scenario):
+    # The sheet's SUMIFs over the monthly sheet, recalculated by LibreOffice, against the model's
+    # budget table (calculator.results.budget, pinned by hand in tests/test_budget.py).
+    from calculator.results.budget import budget_table
+    from calculator.text.labels import area_label, stream_label
+
+    out, _ = recalculated
+    rows = budget_rows(out[name])
+    b = budget_table(calculate(scenario()))
+    for stream, amounts in b.streams.items():
+        assert rows[stream_label(stream)][: len(amounts)] == pytest.approx(amounts, abs=0.5), stream
+    for area, amounts in b.areas.items():
+        assert rows[area_label(area)][: len(amounts)] == pytest.approx(amounts, abs=0.5), area
+    net = rows["Nettoresultat for kommunen"]
+    assert net[: len(b.net)] == pytest.approx(b.net, abs=0.5)
+    assert net[len(b.net)] == pytest.approx(calculate(scenario()).summary.net, abs=0.5)  # the total column
+    assert rows["Helårspersoner i job (ekstra)"][: len(b.columns)] == pytest.approx(b.full_year_persons, abs=1e-6)
+
+
+def test_budget_sheet_moves_with_the_adjustable_cells(recalculated):
+    out, _ = recalculated
+    net = budget_rows(out["changed"])["Nettoresultat for kommunen"]
+    want = outcome(greve(), Variation(effect=CHANGED["effect"], costs=CHANGED["costs"]))
+    years = len(calculate(greve()).summary.per_year)
+    assert net[years] == pytest.approx(want.net, abs=0.5)  # the total: undiscounted, so the discount rate does not move it

@@ -6,8 +6,10 @@ the effect, job retention (the job-exit rate), the wage, the hours and the costs
 the model's rules broadcast over a leading draws axis, so 10,000 draws are one vectorised run,
 not 10,000 runs. The same seed and spec give the same draws and the same figures.
 
-Reported: P10, P50 and P90 of the net result and the NPV, and the probability that the effort
-pays off, i.e. the share of draws with NPV >= 0 (the same test as the break-even).
+Reported: P10, P50 and P90 of the net result and the NPV, the probability that the effort
+pays off, i.e. the share of draws with NPV >= 0 (the same test as the break-even), and the
+probability that it pays back within N years: the share of draws whose cumulative net (not
+discounted) at the end of year N from the start is at least zero, for any N the horizon covers.
 
 Default spreads are the project's own judgement (skøn), shown and editable: effects measured in
 one place rarely transfer exactly (±50 %), retention as uncertain; pay is often above the minimum
@@ -26,7 +28,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from calculator.model import calculate
-from calculator.results.totals import totals
+from calculator.results.totals import payback_years, totals, year_ends
 from calculator.rules.variation import Variation
 from calculator.schema import Scenario
 from calculator.schema.types import input_error
@@ -112,8 +114,11 @@ class MonteCarloResult:
     inputs: dict[str, np.ndarray]  # the drawn multipliers
     deterministic_net: float
     deterministic_npv: float
+    net_to_year_end: np.ndarray | None = None  # (draws, years): the cumulative net at the end of each year from the start
+    payback_years: int | None = None  # the scenario's N (see calculator.results.totals.payback_years)
     unreachable: int = 0  # draws where a drawn exit rate made the entered share in jobs unreachable (capped)
     spec: MonteCarloSpec | None = field(default=None, repr=False)
+    horizon_months: int = 0
 
     def percentiles(self, figure: str = "npv") -> dict[int, float]:
         values = getattr(self, figure)
@@ -124,6 +129,21 @@ class MonteCarloResult:
         """Share of draws whose NPV is at least zero."""
         return float(np.mean(self.npv >= 0.0))
 
+    def probability_payback_within(self, years: int | None = None) -> float | None:
+        """Share of draws whose cumulative net at the end of year ``years`` is at least zero (default: the scenario's N).
+
+        None when the horizon does not reach the end of that year.
+        """
+        years = years or self.payback_years
+        if years is None or self.net_to_year_end is None or years > self.full_years:
+            return None
+        return float(np.mean(self.net_to_year_end[:, years - 1] >= -1e-9))
+
+    @property
+    def full_years(self) -> int:
+        """The whole years the horizon covers (the years N can be)."""
+        return self.horizon_months // 12
+
     def to_dict(self) -> dict:
         return {
             "draws": self.draws, "seed": self.seed,
@@ -131,6 +151,8 @@ class MonteCarloResult:
             "mean_net": float(self.net.mean()), "mean_npv": float(self.npv.mean()),
             "probability_pays_off": self.probability_pays_off,
             "deterministic_net": self.deterministic_net, "deterministic_npv": self.deterministic_npv,
+            "payback_years": self.payback_years,
+            "probability_payback_within": self.probability_payback_within(),
             "unreachable_draws": self.unreachable,
         }
 
@@ -146,19 +168,23 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     inputs = draw_inputs(spec)
     net = np.empty(spec.draws)
     npv = np.empty(spec.draws)
+    years = len(year_ends(scenario.horizon_months))
+    to_year_end = np.empty((spec.draws, years))
     unreachable = np.zeros(spec.draws, dtype=bool)
     # Costs do not depend on any other draw and are linear in their multiplier, so they are taken
     # from one plain run and scaled per draw: the same numbers as scaling every cost flow, for less work.
-    plain = totals(calculate(scenario))
-    cost_total, cost_pv = plain.costs, plain.pv_costs
+    plain = totals(calculate(scenario), by_year_end=True)
+    cost_total, cost_pv, cost_to_year_end = plain.costs, plain.pv_costs, plain.costs_to_year_end
     drawn = {k: v for k, v in inputs.items() if k != "costs"}
     chunk = max(100, CHUNK_ELEMENTS // scenario.horizon_months)
 
     def run(part: slice) -> None:
         result = calculate(scenario, variation=Variation(**{k: v[part] for k, v in drawn.items()}, municipality_only=True))
-        drawn_totals = totals(result)
-        net[part] = drawn_totals.gains - inputs["costs"][part] * cost_total
-        npv[part] = drawn_totals.pv_gains - inputs["costs"][part] * cost_pv
+        drawn_totals = totals(result, by_year_end=True)
+        cost_multiplier = inputs["costs"][part]
+        net[part] = drawn_totals.gains - cost_multiplier * cost_total
+        npv[part] = drawn_totals.pv_gains - cost_multiplier * cost_pv
+        to_year_end[part] = drawn_totals.gains_to_year_end - cost_multiplier[:, None] * cost_to_year_end
         for effect in result.effects.values():
             if effect.unreachable is not None:
                 unreachable[part] |= effect.unreachable
@@ -177,5 +203,6 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     return MonteCarloResult(
         draws=spec.draws, seed=spec.seed, net=net, npv=npv, inputs=inputs,
         deterministic_net=plain.net, deterministic_npv=plain.npv,
-        unreachable=int(unreachable.sum()), spec=spec,
+        unreachable=int(unreachable.sum()), spec=spec, horizon_months=scenario.horizon_months,
+        net_to_year_end=to_year_end, payback_years=payback_years(scenario),
     )

@@ -120,6 +120,9 @@ def render_analysis(result, analysis, lang: str = "da") -> str:
                   w("cli.analyse.mc_npv", p10=money(npv[10]), p50=money(npv[50]), p90=money(npv[90])),
                   w("cli.analyse.mc_net", p10=money(net[10]), p50=money(net[50]), p90=money(net[90])),
                   w("cli.analyse.mc_probability", probability=probability(mc.probability_pays_off, lang))]
+        within = mc.probability_payback_within()
+        if within is not None:
+            lines.append(w.n("cli.analyse.mc_payback", mc.payback_years, probability=probability(within, lang)))
     h = analysis.haircut
     if h is not None:
         lines += ["", w("cli.analyse.haircut")]

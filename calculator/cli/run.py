@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from calculator.analysis.breakeven import break_even_of
+from calculator.analysis.checks import scenario_checks
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text.catalog import Words
 from calculator.text.labels import stakeholder_label, stream_label
 from calculator.text.numbers import kr, number, pct
-from calculator.text.sentences import break_even_sentence, notice_sentences
+from calculator.text.sentences import break_even_sentence, check_sentences, notice_sentences, payback_within_text
 from calculator.version import __version__
 
 
@@ -41,11 +42,17 @@ def render_summary(result, lang: str = "da") -> str:
         f"{'  ' + w('cli.run.per_participant'):<40}{money(s.net_per_participant):>18}",
         f"{w('cli.run.npv', rate=pct(s.discount_rate, 1, lang)):<40}{money(s.npv):>18}",
     ]
+    if s.external_funding:
+        lines += [f"{w('cli.run.funding'):<40}{money(s.external_funding):>18}",
+                  f"{w('budget.net_own_money'):<40}{money(s.net_own_money):>18}"]
     if s.benefit_cost_ratio is not None:
         lines.append(f"{w('cli.run.ratio'):<40}{number(s.benefit_cost_ratio, 2, lang):>18}")
     if s.costs > 0:
         payback = w("payback.month", month=s.payback_month) if s.payback_month else w("payback.never")
         lines.append(f"{w('cli.run.payback'):<40}{payback:>18}")
+        within = payback_within_text(s, lang)
+        if within is not None:
+            lines.append(f"{w.n('payback.within_label', s.payback_years):<40}{within:>18}")
         lines.append(break_even_sentence(break_even_of(result), lang))
     lines += [
         "",
@@ -57,10 +64,14 @@ def render_summary(result, lang: str = "da") -> str:
     notes = notice_sentences(result, lang)
     if notes:
         lines += ["", *(w("cli.run.notice", text=n) for n in notes)]
+    checks = check_sentences(scenario_checks(sc), lang)
+    if checks:
+        lines += ["", w("cli.run.checks"), *(w("cli.run.check", text=c) for c in checks)]
     return "\n".join(lines)
 
 
 def summary_json(result) -> dict:
     data = result.summary.to_dict()
+    data["checks"] = [{"code": c.code, **c.values} for c in scenario_checks(result.scenario)]
     data["model_version"] = __version__
     return data

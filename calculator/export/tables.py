@@ -9,15 +9,26 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from calculator.export.analysis_tables import (
+    break_even_table,
+    checks_table,
+    haircut_table,
+    montecarlo_inputs_table,
+    montecarlo_table,
+    tornado_table,
+)
+from calculator.export.input_tables import scenario_table, sources_table
+from calculator.export.kinds import typed
+from calculator.results.budget import LATER, budget_table
 from calculator.results.discounting import discount_factors
 from calculator.results.keyfigures import KEY_FIGURES, key_figures
 from calculator.results.totals import monthly_sum, monthly_totals
-from calculator.results.trace import sources as trace_sources
-from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
-from calculator.text import sources
-from calculator.text.analysis_text import bar_dict
-from calculator.text.catalog import Words, text
-from calculator.text.labels import cohort_name, key_figure_label, montecarlo_input_label, stakeholder_label, stream_label
+from calculator.rules.flows import COST_STREAMS, FUNDING_STREAM, MUNICIPAL_GAIN_STREAMS
+from calculator.text.catalog import text
+from calculator.text.labels import area_label, cohort_name, key_figure_label, stakeholder_label, stream_label
+
+# A key figure's kind (calculator.results.keyfigures) as a number kind (calculator.export.kinds).
+KEY_FIGURE_KINDS = {"kr": "kr", "ratio": "dec2", "month": "int", "people": "dec1"}
 
 
 def _cols(lang: str, *keys: str) -> list[str]:
@@ -26,8 +37,9 @@ def _cols(lang: str, *keys: str) -> list[str]:
 
 def key_figures_table(result, lang: str = "da") -> pd.DataFrame:
     values = key_figures(result.summary)
-    rows = [(key_figure_label(key, lang), values[key], kind) for key, kind in KEY_FIGURES.items()]
-    return pd.DataFrame(rows, columns=_cols(lang, "key_figure", "value", "unit"))
+    rows = [(key_figure_label(key, lang), values[key], text(f"unit.{kind}", lang)) for key, kind in KEY_FIGURES.items()]
+    kinds = {i: KEY_FIGURE_KINDS[kind] for i, kind in enumerate(KEY_FIGURES.values())}
+    return typed(pd.DataFrame(rows, columns=_cols(lang, "key_figure", "value", "unit")), rows=kinds)
 
 
 def streams_table(result, lang: str = "da") -> pd.DataFrame:
@@ -39,27 +51,65 @@ def streams_table(result, lang: str = "da") -> pd.DataFrame:
         rows.append((text("col.kind.gain", lang), stream, stream_label(stream, lang), s.streams[stream], yes if counted else no))
     for stream in COST_STREAMS:
         rows.append((text("col.kind.cost", lang), stream, stream_label(stream, lang), -s.costs_by_type[stream] + 0.0, yes))
-    return pd.DataFrame(rows, columns=_cols(lang, "type", "stream", "label", "amount", "counted"))
+    columns = _cols(lang, "type", "stream", "label", "amount", "counted")
+    return typed(pd.DataFrame(rows, columns=columns), columns={columns[3]: "kr"})
 
 
 def years_table(result, lang: str = "da") -> pd.DataFrame:
-    return pd.DataFrame(
-        [(y["year"], y["gains"], y["costs"], y["net"]) for y in result.summary.per_year],
-        columns=_cols(lang, "year", "gains_kr", "costs_kr", "net_kr"),
-    )
+    columns = _cols(lang, "year", "gains_kr", "costs_kr", "net_kr", "full_year_persons")
+    table = pd.DataFrame([(y["year"], y["gains"], y["costs"], y["net"], y["full_year_persons"]) for y in result.summary.per_year],
+                         columns=columns)
+    return typed(table, columns={columns[0]: "year", columns[1]: "kr", columns[2]: "kr", columns[3]: "kr", columns[4]: "dec1"})
+
+
+def budget_frame(result, lang: str = "da") -> pd.DataFrame:
+    """The budget format: per budget year and overslagsår (and later), each stream, each styringsområde, the net.
+
+    The municipality's amounts as booked (a gain positive, a cost negative), undiscounted; the
+    rows are a stream, a styringsområde's subtotal, the net, kommuneskat before and after
+    udligning, helårspersoner and the external funding. See :mod:`calculator.results.budget`.
+    """
+    b = budget_table(result)
+    years = [text("col.later", lang) if c == LATER else str(c) for c in b.columns]
+    total = text("col.total", lang)
+    rows, kinds, subtotals = [], {}, []
+
+    def add(label: str, values: list[float], kind: str = "kr", note: str = "", subtotal: bool = False) -> None:
+        if subtotal:
+            subtotals.append(len(rows))
+        kinds[len(rows)] = kind
+        rows.append((label, *values, sum(values), note))
+
+    not_counted = text("cli.run.not_counted", lang)
+    for stream, amounts in b.streams.items():
+        add(stream_label(stream, lang), amounts, note="" if b.counted[stream] else not_counted)
+    for area, amounts in b.areas.items():
+        add(area_label(area, lang), amounts, subtotal=True)
+    add(text("budget.net", lang), b.net, subtotal=True)
+    add(text("budget.tax_before", lang), b.tax_before)
+    add(text("budget.tax_after", lang), b.tax_after)
+    add(text("col.full_year_persons", lang), b.full_year_persons, "dec1")
+    if any(b.funding):
+        add(stream_label(FUNDING_STREAM, lang), b.funding)
+        add(text("budget.net_own_money", lang), [n + f for n, f in zip(b.net, b.funding)], subtotal=True)
+    table = pd.DataFrame(rows, columns=[text("col.budget_line", lang), *years, total, text("col.remark", lang)])
+    table.attrs["subtotals"] = subtotals  # the styringsområder and the nets: shown in bold
+    return typed(table, rows=kinds)
 
 
 def cohorts_table(result, lang: str = "da") -> pd.DataFrame:
     rows = []
     for c in result.summary.per_cohort:
         rows.append([c["cohort"], c["size"], float(c["extra_people_in_jobs"])] + [c[s] for s in MUNICIPAL_GAIN_STREAMS] + [c["gains"]])
-    return pd.DataFrame(rows, columns=_cols(lang, "cohort", "participants", "extra_in_jobs")
-                        + [stream_label(s, lang) for s in MUNICIPAL_GAIN_STREAMS] + _cols(lang, "gains_total"))
+    columns = (_cols(lang, "cohort", "participants", "extra_in_jobs") + [stream_label(s, lang) for s in MUNICIPAL_GAIN_STREAMS]
+               + _cols(lang, "gains_total"))
+    return typed(pd.DataFrame(rows, columns=columns), columns={columns[1]: "int", columns[2]: "dec1", **{c: "kr" for c in columns[3:]}})
 
 
 def stakeholders_table(result, lang: str = "da") -> pd.DataFrame:
-    return pd.DataFrame([(stakeholder_label(k, lang), v) for k, v in result.summary.stakeholders.items()],
-                        columns=_cols(lang, "party", "net_kr"))
+    columns = _cols(lang, "party", "net_kr")
+    table = pd.DataFrame([(stakeholder_label(k, lang), v) for k, v in result.summary.stakeholders.items()], columns=columns)
+    return typed(table, columns={columns[1]: "kr"})
 
 
 def monthly_split(result) -> dict[str, np.ndarray]:
@@ -88,7 +138,8 @@ def monthly_wide_table(result, lang: str = "da") -> pd.DataFrame:
         data[stream_label(stream, lang)] = split[stream]
     gains, costs, net, cumulative, factor, pv = _cols(lang, "gains", "costs", "net", "cumulative", "discount_factor", "pv_net")
     data.update({gains: m.gains, costs: m.costs, net: m.net, cumulative: m.cumulative, factor: factors, pv: m.net * factors})
-    return pd.DataFrame(data)
+    kinds = {c: "kr" for c in data} | {month: "int", date: None, year: "year", factor: "factor"}
+    return typed(pd.DataFrame(data), columns={c: k for c, k in kinds.items() if k})
 
 
 TIDY_CODES = ("month", "date", "year", "cohort", "stream", "stream_label", "stakeholder", "stakeholder_label", "amount")
@@ -127,96 +178,8 @@ def monthly_tidy_table(result, lang: str = "da", codes: bool = False) -> pd.Data
     table = pd.DataFrame(columns)
     if codes:
         return table
-    return table.rename(columns=dict(zip(TIDY_CODES, _cols(lang, "month", "date", "year", "cohort", "stream", "label",
-                                                           "party_code", "party", "amount"))))
-
-
-def sources_table(result, lang: str = "da") -> pd.DataFrame:
-    rows = [
-        (s.name, sources.description(s, lang), s.value if s.brackets is None else sources.value_text(s, lang), s.unit,
-         s.valid_from.isoformat() if s.valid_from else "", sources.status(s, lang),
-         sources.source_title(s, lang), s.source_url, sources.note(s, lang))
-        for s in trace_sources(result)
-    ]
-    return pd.DataFrame(rows, columns=_cols(lang, "parameter", "description", "value", "unit", "valid_from", "status", "source",
-                                            "address", "note"))
-
-
-def scenario_table(result, lang: str = "da") -> pd.DataFrame:
-    """The scenario's own inputs, flattened to one row each (what the user typed or chose)."""
-    rows = []
-
-    def walk(prefix: str, value) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(f"{prefix}.{k}" if prefix else k, v)
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            for i, v in enumerate(value):
-                walk(f"{prefix}[{i + 1}]", v)
-        else:
-            rows.append((prefix, ", ".join(map(str, value)) if isinstance(value, list) else value))
-
-    walk("", result.scenario.model_dump(mode="json"))
-    return pd.DataFrame(rows, columns=_cols(lang, "field", "value"))
-
-
-def break_even_table(analysis, lang: str = "da") -> pd.DataFrame:
-    be = analysis.break_even
-    w = Words(lang)
-    rows = [
-        (w("be.row.people"), be.extra_people),
-        (w("be.row.pp"), be.effect_pp),
-        (w("be.row.multiplier"), be.multiplier),
-        (w("be.row.entered"), be.entered_people),
-        (w("be.row.npv_without"), be.npv_without_effect),
-        (w("be.row.npv_entered"), be.npv_as_entered),
-    ]
-    for r in be.share_roots:
-        rows.append((w("be.row.root_share", cohort=r.cohort, month=r.by_month), r.break_even_share))
-        rows.append((w("be.row.root_pp", cohort=r.cohort), r.effect_pp))
-    if be.latest is not None:
-        rows.append((w("be.row.delay"), be.latest.delay_months))
-        for cohort, (field, entered, latest) in be.latest.months.items():
-            key = "be.row.latest_start" if field == "from_month" else "be.row.latest_target"
-            rows.append((w(key, cohort=cohort, entered=entered), latest))
-    return pd.DataFrame(rows, columns=["Break-even", text("col.value", lang)])
-
-
-def tornado_table(analysis, lang: str = "da") -> pd.DataFrame:
-    rows = []
-    for b in analysis.tornado.bars:
-        d = bar_dict(b, lang)
-        rows.append((d["label"], d["low_text"], d["high_text"], b.net_low, b.net_high, b.npv_low, b.npv_high, b.swing, d["error"] or ""))
-    return pd.DataFrame(rows, columns=_cols(lang, "assumption", "low", "high", "net_low", "net_high", "npv_low", "npv_high",
-                                            "swing", "remark"))
-
-
-def montecarlo_table(analysis, lang: str = "da") -> pd.DataFrame:
-    mc = analysis.montecarlo
-    net, npv = mc.percentiles("net"), mc.percentiles("npv")
-    rows = [(f"P{p}", net[p], npv[p]) for p in net]
-    rows += [(text("mc.row.mean", lang), float(mc.net.mean()), float(mc.npv.mean())),
-             (text("mc.row.plain", lang), mc.deterministic_net, mc.deterministic_npv),
-             (text("mc.row.probability", lang), None, mc.probability_pays_off)]
-    return pd.DataFrame(rows, columns=_cols(lang, "measure", "net_result_kr", "npv_kr"))
-
-
-def montecarlo_inputs_table(analysis, lang: str = "da") -> pd.DataFrame:
-    from calculator.analysis.montecarlo import INPUTS
-
-    spec = analysis.montecarlo.spec
-    rows = []
-    for key in INPUTS:
-        d = getattr(spec, key)
-        rows.append((montecarlo_input_label(key, lang), d.kind, d.low, d.mode, d.high, d.mean, d.sd))
-    return pd.DataFrame(rows, columns=_cols(lang, "uncertain_factor", "distribution", "low", "mode", "high", "mean", "sd"))
-
-
-def haircut_table(analysis, lang: str = "da") -> pd.DataFrame:
-    h = analysis.haircut
-    rows = [(c.cohort, c.design, c.haircut, c.people_before, c.people_after, c.pp_before, c.pp_after) for c in h.cohorts]
-    return pd.DataFrame(rows, columns=_cols(lang, "cohort", "design", "haircut", "people_before", "people_after", "pp_before",
-                                            "pp_after"))
+    names = dict(zip(TIDY_CODES, _cols(lang, "month", "date", "year", "cohort", "stream", "label", "party_code", "party", "amount")))
+    return typed(table.rename(columns=names), columns={names["month"]: "int", names["year"]: "year", names["amount"]: "kr"})
 
 
 def all_tables(result, analysis=None, lang: str = "da") -> dict[str, pd.DataFrame]:
@@ -225,6 +188,7 @@ def all_tables(result, analysis=None, lang: str = "da") -> dict[str, pd.DataFram
         "noegletal": key_figures_table(result, lang),
         "stroemme": streams_table(result, lang),
         "aar": years_table(result, lang),
+        "budget": budget_frame(result, lang),
         "maalgrupper": cohorts_table(result, lang),
         "parter": stakeholders_table(result, lang),
         "maaned_kommune": monthly_wide_table(result, lang),
@@ -232,6 +196,9 @@ def all_tables(result, analysis=None, lang: str = "da") -> dict[str, pd.DataFram
         "forudsaetninger": sources_table(result, lang),
         "scenarie": scenario_table(result, lang),
     }
+    warnings = checks_table(result, lang)
+    if len(warnings):
+        tables["bemaerkninger"] = warnings
     if analysis is not None:
         tables["break_even"] = break_even_table(analysis, lang)
         tables["foelsomhed_tornado"] = tornado_table(analysis, lang)

@@ -7,6 +7,9 @@ Definitions (the README repeats them):
 - NPV: present value of the monthly net flows (see :mod:`calculator.discounting`).
 - payback month: the first month from which the cumulative net stays at or above zero for the
   rest of the horizon; None if it never does (or if the effort costs nothing).
+- paid back within N years: the cumulative net at the end of year N from the start is at least
+  zero (N: ``options.payback_years``, else the horizon's whole years); the Monte Carlo's
+  probability of paying back within N years uses the same test per draw.
 - break-even: the job-driven gains are proportional to the effect (every stream is a per-person
   amount times the extra people in a job), so NPV(k x effect) = k x PV(job gains) + PV(fixed
   gains) - PV(costs), where the fixed gains are the Danish-test grants (entered as a count).
@@ -29,6 +32,7 @@ from calculator.results.totals import (
     monthly_sum,
     monthly_totals,
     payback_month,
+    payback_years,
     per_year,
     totals,
 )
@@ -76,6 +80,8 @@ class Summary:
     external_funding: float = 0.0  # pool grant or co-financing received
     net_own_money: float = 0.0  # net for the municipality's own money: net + external funding
     npv_own_money: float = 0.0
+    payback_years: int | None = None  # N of "paid back within N years" (None: the horizon is shorter than a year or than N)
+    paid_back_within: bool | None = None  # the cumulative net at the end of year N from the start is at least zero
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -104,7 +110,8 @@ def summarise(result) -> Summary:
     after = sc.options.udligning
     streams_in = headline_streams(after)
     monthly = monthly_totals(result)
-    t = totals(result)
+    t = totals(result, by_year_end=True)
+    years = payback_years(sc)
     parts = breakdown(result)
 
     people = float(sum(e.effect_people for e in result.effects.values()))
@@ -136,4 +143,5 @@ def summarise(result) -> Summary:
         break_even=break_even(t, people, weighted_pp, person_years, sc.participants), discount_rate=result.discount_rate,
         stakeholders=parts.stakeholders(after), per_year=per_year(result, monthly), per_cohort=per_cohort,
         external_funding=funding, net_own_money=t.net + funding, npv_own_money=t.npv + pv_funding,
+        payback_years=years, paid_back_within=None if years is None else bool(t.net_to_year_end[years - 1] >= -1e-9),
     )

@@ -102,6 +102,9 @@ class Totals:
     pv_gains: float | np.ndarray
     pv_costs: float | np.ndarray
     pv_fixed: float | np.ndarray
+    # With ``year_ends``: the gains and costs up to the end of each year from the start, (..., years).
+    gains_to_year_end: np.ndarray | None = None
+    costs_to_year_end: np.ndarray | None = None
 
     @property
     def net(self):
@@ -112,36 +115,60 @@ class Totals:
         return self.pv_gains - self.pv_costs
 
     @property
+    def net_to_year_end(self) -> np.ndarray | None:
+        """The cumulative net at the end of year 1, 2, ... from the start (the last may be a part year)."""
+        return None if self.gains_to_year_end is None else self.gains_to_year_end - self.costs_to_year_end
+
+    @property
     def pv_effect_gains(self):
         """Present value of the gains that scale with the effect: NPV(k x effect) = k x this + pv_fixed - pv_costs."""
         return self.pv_gains - self.pv_fixed
 
 
-def totals(result) -> Totals:
+def year_ends(horizon: int) -> np.ndarray:
+    """The month numbers (1-based) that end year 1, 2, ... from the start; the horizon ends the last."""
+    return np.array([min(12 * (k + 1), horizon) for k in range(-(-horizon // 12))])
+
+
+def payback_years(scenario) -> int | None:
+    """N of "paid back within N years": the option, else the horizon's whole years; None if the horizon does not reach it."""
+    years = scenario.options.payback_years or scenario.horizon_months // 12
+    return years if years >= 1 and 12 * years <= scenario.horizon_months else None
+
+
+def totals(result, *, by_year_end: bool = False) -> Totals:
     """Gains, costs and fixed gains over the horizon and their present values.
 
     A plain run adds the months first; with a draws axis each flow is reduced on its own with a
-    matrix-vector product (BLAS), the cheaper order of work for (draws, months) arrays.
+    matrix product (BLAS), the cheaper order of work for (draws, months) arrays. ``by_year_end``
+    adds the sums up to the end of each year from the start (pay-back within N years).
     """
     factors = discount_factors(result.discount_scale, result.horizon)
     streams = headline_streams(result.scenario.options.udligning)
+    ends = year_ends(result.horizon)
     if not any(np.ndim(f.amounts) > 1 for f in result.flows):
         m = monthly_totals(result)
+        extra = ({"gains_to_year_end": cumulative_at(m.gains, ends), "costs_to_year_end": cumulative_at(m.costs, ends)}
+                 if by_year_end else {})
         return Totals(gains=float(m.gains.sum()), costs=float(m.costs.sum()), fixed=float(m.fixed.sum()),
                       pv_gains=float(m.gains @ factors), pv_costs=float(m.costs @ factors),
-                      pv_fixed=float(m.fixed @ factors))
+                      pv_fixed=float(m.fixed @ factors), **extra)
     both = np.stack([np.ones(result.horizon), factors], axis=1)  # (months, 2): the sum and the present value at once
-    sums = {"gains": 0.0, "costs": 0.0, "fixed": 0.0, "pv_gains": 0.0, "pv_costs": 0.0, "pv_fixed": 0.0}
+    sums: dict = {"gains": 0.0, "costs": 0.0, "fixed": 0.0, "pv_gains": 0.0, "pv_costs": 0.0, "pv_fixed": 0.0}
+    if by_year_end:
+        sums.update(gains_to_year_end=0.0, costs_to_year_end=0.0)
     for f in select(result.flows):
         if f.stream in COST_STREAMS:
-            sign, keys = -1.0, ("costs", "pv_costs")
+            sign, keys = -1.0, ("costs", "pv_costs", "costs_to_year_end")
         elif f.stream in streams:
-            sign, keys = 1.0, ("gains", "pv_gains")
+            sign, keys = 1.0, ("gains", "pv_gains", "gains_to_year_end")
         else:
             continue
         total, pv = _sum_and_pv(f.amounts, both)
         sums[keys[0]] = sums[keys[0]] + sign * total
         sums[keys[1]] = sums[keys[1]] + sign * pv
+        if by_year_end:
+            sums[keys[2]] = sums[keys[2]] + sign * cumulative_at(f.amounts, ends)
         if f.fixed and sign > 0:
             sums["fixed"] = sums["fixed"] + total
             sums["pv_fixed"] = sums["pv_fixed"] + pv
@@ -154,6 +181,18 @@ def _sum_and_pv(amounts, both: np.ndarray):
         out = amounts @ both
         return out[..., 0], out[..., 1]
     return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.rules.flows) reduces itself
+
+
+def cumulative_at(amounts, ends: np.ndarray) -> np.ndarray:
+    """Each draw's sum of the months before each of ``ends`` (1-based month numbers), shape (..., len(ends)).
+
+    Sums of the blocks between the ends, then a running sum: one pass over the months, and no
+    matrix product with more than two columns (OpenBLAS's threads made those erratic on two cores).
+    """
+    if not isinstance(amounts, np.ndarray):
+        return amounts.cumulative_at(ends)  # a lazy flow (calculator.rules.flows) knows its own sums
+    starts = np.concatenate([[0], ends[:-1]])
+    return np.cumsum(np.add.reduceat(amounts, starts, axis=-1), axis=-1)
 
 
 @dataclass(frozen=True)

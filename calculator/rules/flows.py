@@ -47,6 +47,7 @@ class YearSums:
         self.base, self.year_of, self.lag = base, year_of, lag
         self._starts = np.flatnonzero(np.diff(year_of, prepend=-1))  # a year's months are consecutive
         self._cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._parts: tuple[tuple, np.ndarray] | None = None
 
     def of(self, vector: np.ndarray) -> np.ndarray:
         """Per year (last axis): the sum over the year's months of base x the vector, ``lag`` months later."""
@@ -60,6 +61,22 @@ class YearSums:
         sums = np.add.reduceat(self.base * moved, self._starts, axis=-1)
         self._cache[id(vector)] = (vector, sums)
         return sums
+
+
+    def parts_before(self, ends: np.ndarray) -> np.ndarray:
+        """Per year and end (..., years, ends): the sum of base over the year's months that land before the end."""
+        key = tuple(int(e) for e in ends)
+        if self._parts is not None and self._parts[0] == key:
+            return self._parts[1]
+        months = self.base.shape[-1]
+        running = np.concatenate([np.zeros(self.base.shape[:-1] + (1,)), np.cumsum(self.base, axis=-1)], axis=-1)
+        first = self._starts
+        last = np.append(first[1:], months)
+        cut = np.clip(np.asarray(ends) - self.lag, 0, months)  # month t lands in t + lag: before e when t < e - lag
+        hi = np.clip(cut[None, :], first[:, None], last[:, None])  # (years, ends)
+        parts = running[..., hi] - running[..., first][..., :, None]
+        self._parts = (key, parts)
+        return parts
 
 
 class PerYearRate:
@@ -83,6 +100,10 @@ class PerYearRate:
 
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
         return (self.rate * self.sums.of(vector)).sum(axis=-1)
+
+    def cumulative_at(self, ends: np.ndarray) -> np.ndarray:
+        """The sums of the months before each end (see :func:`calculator.results.totals.cumulative_at`)."""
+        return (np.asarray(self.rate)[..., :, None] * self.sums.parts_before(ends)).sum(axis=-2)
 
     def __array__(self, dtype=None, copy=None):
         s = self.sums
@@ -114,6 +135,13 @@ class Shifted:
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
         n = self.base.shape[-1]
         return self.base @ (self.weight * vector[self.offset: self.offset + n])
+
+    def cumulative_at(self, ends: np.ndarray) -> np.ndarray:
+        """The sums of the months before each end (see :func:`calculator.results.totals.cumulative_at`)."""
+        n = self.base.shape[-1]
+        weighted = self.base * self.weight
+        running = np.concatenate([np.zeros(weighted.shape[:-1] + (1,)), np.cumsum(weighted, axis=-1)], axis=-1)
+        return running[..., np.clip(np.asarray(ends) - self.offset, 0, n)]
 
     def __array__(self, dtype=None, copy=None):
         out = np.zeros(self.shape)

@@ -49,6 +49,9 @@ class Options(Input):
     tax_base_tier: Literal["normal", "low", "high"] = "normal"
     spouse_personfradrag_used: bool = True
     tax_lag_years: Annotated[int, Field(ge=0, le=5)] = 0
+    # The council's pay-back requirement in years from the start (Københavns Kommune's investment
+    # rule: 6 years). None: the horizon's whole years. Judged by the cumulative net at that year's end.
+    payback_years: Annotated[int, Field(ge=1, le=10)] | None = None
 
     @model_validator(mode="before")
     @classmethod

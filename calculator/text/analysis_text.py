@@ -45,3 +45,23 @@ def analysis_dict(analysis, lang: str = "da") -> dict:
         "montecarlo": None if analysis.montecarlo is None else analysis.montecarlo.to_dict(),
         "optimism_bias": None if analysis.haircut is None else analysis.haircut.to_dict(),
     }
+
+
+def effect_source_sentence(cohort, lang: str = "da") -> str:
+    """Where a cohort's effect came from, in one sentence: the study, its design, whether causal, the haircut."""
+    from calculator.analysis.optimism import provenance
+    from calculator.schema.types import CAUSAL_DESIGNS
+    from calculator.text.labels import design_label, preset_title
+    from calculator.text.sentences import describe_effect
+
+    p = provenance(cohort)
+    if p is None:
+        return text("source.own_estimate", lang, cohort=cohort.name)
+    causal = text("source.causal" if p.design in CAUSAL_DESIGNS else "source.not_causal", lang)
+    first = text("source.from_study", lang, cohort=cohort.name, study=preset_title(p.preset, lang),
+                 reference=p.preset.source.reference, design=design_label(p.design, lang).lower(), causal=causal)
+    if p.status == "reduced":
+        return first + " " + text("source.reduced", lang, haircut=pct(p.haircut, 0, lang))
+    if p.status == "edited":
+        return first + " " + text("source.edited", lang, study_effect=describe_effect(p.study_effect, lang))
+    return first + " " + text("source.not_reduced", lang)

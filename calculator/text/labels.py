@@ -85,3 +85,8 @@ def people_count(value: float, lang: str = "da") -> str:
     """A number of people in words: "1 person", "4,2 personer" (whole numbers without decimals)."""
     shown = number(round(value), 0, lang) if abs(value - round(value)) < 1e-9 else number(value, 1, lang)
     return ntext("count.people", value, lang, people=shown)
+
+
+def area_label(code: str, lang: str = "da") -> str:
+    """A styringsområde (service, overførsler, finansiering)."""
+    return text(f"area.{code}", lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from calculator.errors import ModelError
 from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
 from calculator.text.catalog import Words
-from calculator.text.numbers import date_text, number, pct, plain_number
+from calculator.text.numbers import date_text, kr, number, pct, plain_number
 
 
 def break_even_sentence(be, lang: str = "da") -> str:
@@ -118,3 +118,34 @@ def notice_sentences(result, lang: str = "da") -> list[str]:
         key = "notice.converted" if n.entered == "old" else "notice.before_reform"
         out.append(w(key, cohort=n.cohort, before=benefit_label(n.before, lang), after=after, date=date_text(n.date, lang)))
     return out
+
+
+def check_sentences(checks, lang: str = "da") -> list[str]:
+    """The warnings of :func:`calculator.analysis.checks.scenario_checks`, one sentence each."""
+    from calculator.data.evidence import preset_by_id
+    from calculator.text.labels import cohort_type_label, preset_title
+
+    w = Words(lang)
+    out = []
+    for c in checks:
+        v = dict(c.values)
+        if "cost" in v:
+            v["cost"] = kr(v["cost"], lang)
+        if "fte" in v:
+            v["fte"] = number(v["fte"], 1, lang)
+        if "people" in v:
+            v["people"] = number(v["people"], 1, lang)
+        if c.code == "preset_other_group":
+            v["preset"] = preset_title(preset_by_id(v["preset"]), lang)
+            v["measured_on"] = cohort_type_label(v["measured_on"], lang).lower()
+            v["cohort_type"] = cohort_type_label(v["cohort_type"], lang).lower()
+        out.append(w(f"check.{c.code}", **v))
+    return out
+
+
+def payback_within_text(summary, lang: str = "da") -> str | None:
+    """ "Tilbagebetalt inden for 3 år: ja" as a value (None when N is not set or the horizon is shorter)."""
+    if summary.payback_years is None:
+        return None
+    w = Words(lang)
+    return w("payback.within_yes") if summary.paid_back_within else w("payback.within_no")
