@@ -364,7 +364,7 @@ def test_timeless_rules_are_valid_from_before_2024():
         ("loen.mindsteloen_time", "2026-03-01", 143.35, "verified"),
         ("loen.mindsteloen_time", "2027-03-01", 146.85, "verified"),
         ("loentilskud.privat_time", "2023-06-01", 86.16, "estimate"),  # DOMAIN says bm.dk; only a secondary source was found
-        ("loentilskud.privat_time", "2025-06-01", 92.70, "estimate"),  # 86.16 x 1.035 x 1.039
+        ("loentilskud.privat_time", "2025-06-01", 92.70, "estimate"),  # 86.16 x 1.035 = 89.20 (2024), x 1.039 = 92.70, to 10 øre
         ("boligsikring.aftrapning", "2026-01-01", 0.18, "verified"),
         ("boligsikring.indkomstgraense", "2025-06-01", 171_500, "estimate"),
         ("boligsikring.indkomstgraense", "2026-01-01", 173_900, "estimate"),
