@@ -20,8 +20,9 @@ from calculator.analysis import break_even, outcome
 from calculator.rules.variation import Variation
 from calculator.text.sentences import break_even_sentence
 
-R = 88_817  # resultattilskud for a job started within 3 years (parameter file, 2025)
-T = 37_895  # resultattilskud for a passed Danish test (parameter file, 2025)
+R = 92_014  # resultattilskud for a job started within 3 years, 2025 (88,817 in 2024 x 1.036, an estimate)
+T = 39_259  # resultattilskud for a passed Danish test, 2025 (37,895 in 2024 x 1.036, an estimate)
+R_2026 = 96_155  # the same in 2026 (92,014 x 1.045): a grant is paid at the rate of the month it falls in
 YEAR = 1.035  # Finansministeriet's discount rate; month m is discounted by 1.035^(-m/12)
 CASE = Path(__file__).resolve().parent / "cases" / "kun_resultattilskud_nulpunkt.yaml"
 
@@ -45,7 +46,8 @@ def test_break_even_analysis_gives_the_hand_case():
     # tests/cases/kun_resultattilskud_nulpunkt.yaml derives k*, the break-even people and percentage
     # points of this very scenario by hand (and checks the summary's figures); the analysis must give
     # the same, and its NPV without any effect is the fixed Danish-test grants minus the costs:
-    # 73,227.05 - 598,282.39 = -525,055.34 (the Danish-test grants do not scale with the effect).
+    # 2 x 39,259 / 1.035 - 600,000 x 1.035^(-1/12) = 75,862.80 - 598,282.39 = -522,419.59 (the Danish-test
+    # grants do not scale with the effect).
     case = load_case(CASE)
     scenario = grants_only()
     assert Scenario.model_validate(case.scenario).model_copy(update={"name": scenario.name}) == scenario
@@ -54,7 +56,7 @@ def test_break_even_analysis_gives_the_hand_case():
     for name in ("multiplier", "extra_people", "effect_pp"):
         figure = expected[f"break_even.{name}"]
         assert getattr(be, name) == pytest.approx(figure.value, abs=figure.tolerance), name
-    assert be.npv_without_effect == pytest.approx(-525_055.34, abs=0.01)
+    assert be.npv_without_effect == pytest.approx(-522_419.59, abs=0.01)
     assert be.npv_without_effect == pytest.approx(expected["pv_fixed_gains"].value - expected["pv_costs"].value, abs=0.01)
 
 
@@ -67,20 +69,25 @@ def test_break_even_makes_npv_zero_in_the_model():
 
 
 def test_latest_month_by_hand():
-    # With a one-off cost of 920,000 the grants may come only so late: a job starting in month
-    # 1 + d meets the 6-month condition in month 6 + d, so
-    #   NPV(d) = 10 R * 1.035^(-(6+d)/12) + 2 T / 1.035 - 920,000 * 1.035^(-1/12) >= 0
-    #   <=> (6 + d) / 12 <= ln(10 R / (920,000 * 1.035^(-1/12) - 2 T / 1.035)) / ln 1.035
-    #   920,000 * 0.997137 = 917,366.3; minus 73,227.1 = 844,139.2; 888,170 / 844,139.2 = 1.052161
-    #   ln 1.052161 = 0.050846; / 0.034401 = 1.47803 years = 17.74 months  ->  d <= 11.74
-    # so the latest delay is 11 months and the latest start month 1 + 11 = 12.
-    bound = 12 * math.log(10 * R / (920_000 * YEAR ** (-1 / 12) - 2 * T / YEAR)) / math.log(YEAR) - 6
-    assert math.floor(bound) == 11
-    be = break_even(grants_only(cost=920_000), roots=False)
-    assert be.latest.delay_months == 11
-    assert be.latest.latest_month() == 12
-    assert be.latest.npv_by_delay[11] >= 0 > be.latest.npv_by_delay[12]
-    assert "senest i måned 12" in break_even_sentence(be, "da")
+    # With a one-off cost of 974,000 the grants may come only so late: a job starting in month
+    # 1 + d meets the 6-month condition in month 6 + d, so while that month is in 2025 (d <= 6)
+    #   NPV(d) = 10 R * 1.035^(-(6+d)/12) + 2 T / 1.035 - 974,000 * 1.035^(-1/12) >= 0
+    #   <=> (6 + d) / 12 <= ln(10 R / (974,000 * 1.035^(-1/12) - 2 T / 1.035)) / ln 1.035
+    #   974,000 * 0.997137 = 971,211.7; minus 75,862.8 = 895,348.9; 920,140 / 895,348.9 = 1.027689
+    #   ln 1.027689 = 0.027312; / 0.034401 = 0.79394 years = 9.527 months  ->  d <= 3.53
+    # so the latest delay is 3 months and the latest start month 1 + 3 = 4.
+    bound = 12 * math.log(10 * R / (974_000 * YEAR ** (-1 / 12) - 2 * T / YEAR)) / math.log(YEAR) - 6
+    assert math.floor(bound) == 3
+    be = break_even(grants_only(cost=974_000), roots=False)
+    assert be.latest.delay_months == 3
+    assert be.latest.latest_month() == 4
+    assert be.latest.npv_by_delay[3] >= 0 > be.latest.npv_by_delay[4]
+    assert len(be.latest.npv_by_delay) == 5  # the scan stops at the first delay that does not pay
+    assert "senest i måned 4" in break_even_sentence(be, "da")
+    # The scan is "every delay from 0 to d* pays": with a delay of 7 the grant falls in month 13, in
+    # 2026, at the higher 2026 rate, and the NPV is positive again (10 x 96,155 x 1.035^(-13/12)
+    # = 926,374.3 > 895,348.9), but the effort has already failed to pay at a delay of 4.
+    assert 10 * R_2026 * YEAR ** (-13 / 12) > 974_000 * YEAR ** (-1 / 12) - 2 * T / YEAR
 
 
 def test_latest_month_none_when_it_never_pays():

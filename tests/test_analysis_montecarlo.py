@@ -85,8 +85,9 @@ def test_each_draw_equals_a_plain_run_with_its_multipliers(scenario):
 
 def test_probability_known_when_only_the_effect_is_uncertain():
     # Grants-only hand case with a cost of 920,000: NPV(k) = k A - B with
-    #   A = 10 R x 1.035^(-1/2) = 873,023.5 and B = 920,000 x 1.035^(-1/12) - 2 T / 1.035 = 844,139.2.
-    # With k uniform on [0.5, 1.5], P(NPV >= 0) = P(k >= B/A) = 1.5 - 0.966914 = 0.533086,
+    #   A = 10 R x 1.035^(-1/2) = 920,140 x 0.982946 = 904,448.3 and
+    #   B = 920,000 x 1.035^(-1/12) - 2 T / 1.035 = 917,366.3 - 75,862.8 = 841,503.5.
+    # With k uniform on [0.5, 1.5], P(NPV >= 0) = P(k >= B/A) = 1.5 - 0.930405 = 0.569595,
     # and the NPV percentiles are A x {0.6, 1.0, 1.4} - B.
     a = 10 * R * 1.035 ** -0.5
     b = 920_000 * 1.035 ** (-1 / 12) - 2 * T / 1.035

@@ -28,18 +28,20 @@ def test_known_swings_and_order():
     result = tornado(grants_only(), TornadoSpec(**PINNED))
     bars = {b.key: b for b in result.bars}
     assert set(bars) == set(INPUTS)
-    # effect -25 % / +25 %: only the job grants scale: swing = 0.5 x 10 R x 1.035^(-1/2) = 444,085 / 1.017349 = 436,511.7
+    # effect -25 % / +25 %: only the job grants scale: swing = 0.5 x 10 R x 1.035^(-1/2) = 460,070 / 1.017349 = 452,224.1
     assert bars["effect"].npv_low == pytest.approx(npv_by_hand(effect=0.75), abs=1e-6)
     assert bars["effect"].npv_high == pytest.approx(npv_by_hand(effect=1.25), abs=1e-6)
     assert bars["effect"].swing == pytest.approx(0.5 * 10 * R * 1.035 ** -0.5, abs=1e-6)
-    assert bars["effect"].swing == pytest.approx(436_511.7, abs=0.1)
+    assert bars["effect"].swing == pytest.approx(452_224.1, abs=0.1)
     # costs -25 % / +25 %: swing = 0.5 x 600,000 x 1.035^(-1/12) = 299,141.2
     assert bars["costs"].swing == pytest.approx(0.5 * 600_000 * 1.035 ** (-1 / 12), abs=1e-6)
     assert bars["costs"].swing == pytest.approx(299_141.2, abs=0.1)
-    # discount rate 2.5 % / 4.5 %: 8,436 (job grants) + 1,415 (tests) - 964 (cost) = about 8,887
+    # discount rate 2.5 % / 4.5 %: 920,140 x (1.025^(-1/2) - 1.045^(-1/2)) = 8,739 (job grants)
+    # + 78,518 x (1/1.025 - 1/1.045) = 1,466 (tests) - 600,000 x (1.025^(-1/12) - 1.045^(-1/12)) = 963 (cost)
+    # = about 9,242
     assert bars["discount_rate"].npv_low == pytest.approx(npv_by_hand(rate=0.025), abs=1e-6)
     assert bars["discount_rate"].npv_high == pytest.approx(npv_by_hand(rate=0.045), abs=1e-6)
-    assert bars["discount_rate"].swing == pytest.approx(8_887, abs=2)
+    assert bars["discount_rate"].swing == pytest.approx(9_242, abs=2)
     for key in ("wage", "hours", "benefit", "prior_weeks", "exit_rate", "tax_rate", "udligning"):
         assert bars[key].swing == pytest.approx(0.0, abs=1e-6), key
     assert [b.key for b in result.bars[:3]] == ["effect", "costs", "discount_rate"]
@@ -47,7 +49,7 @@ def test_known_swings_and_order():
 
 
 def test_user_ranges_change_the_order():
-    # Costs from nothing to double: swing = 2 x 598,282 = 1,196,565 > the effect's 436,512.
+    # Costs from nothing to double: swing = 2 x 598,282 = 1,196,565 > the effect's 452,224.
     result = tornado(grants_only(), TornadoSpec(**PINNED, costs=Range(low=0.0, high=2.0)))
     assert result.bars[0].key == "costs"
     assert result.bars[0].swing == pytest.approx(2 * 600_000 * 1.035 ** (-1 / 12), abs=1e-6)
@@ -59,7 +61,7 @@ def test_net_metric_ignores_the_discount_rate():
     result = tornado(grants_only(), TornadoSpec(**PINNED, metric="net"))
     bars = {b.key: b for b in result.bars}
     assert bars["discount_rate"].swing == 0.0
-    # undiscounted: effect swing = 0.5 x 10 R = 444,085
+    # undiscounted: effect swing = 0.5 x 10 R = 0.5 x 920,140 = 460,070
     assert bars["effect"].swing == pytest.approx(0.5 * 10 * R, abs=1e-6)
 
 

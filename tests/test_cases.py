@@ -7,8 +7,9 @@ prints, each named by its dotted path (``streams.kommuneskat``, ``break_even.ext
 path that is not in the JSON are errors, never skipped.
 
 Tolerances: a kroner figure may differ by the case's ``tolerance`` (default 0.5 kr.); figures that
-are not kroner (people, percentage points, ratios, rates) must carry their own tolerance, because
-half a krone means nothing for them; whole-number figures (payback month, year) must match exactly.
+are not kroner (people, helårspersoner, percentage points, ratios, rates) must carry their own
+tolerance, because half a krone means nothing for them; whole-number figures (payback month, year)
+must match exactly, and so must a yes/no figure (``break_even.reachable: false``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ REQUIRED_KEYS = CASE_KEYS - {"tolerance"}
 FIGURE_KEYS = {"value", "tolerance"}
 DEFAULT_TOLERANCE = 0.5  # kroner
 # Figures that are not kroner (by the last name in the path): a tolerance in kroner is meaningless for them.
-NOT_KRONER = {"multiplier", "extra_people", "effect_pp", "benefit_cost_ratio", "extra_people_in_jobs", "discount_rate"}
+NOT_KRONER = {"multiplier", "extra_people", "effect_pp", "benefit_cost_ratio", "extra_people_in_jobs", "discount_rate",
+              "full_year_persons"}
 # Whole-number figures: compared exactly unless the case gives a tolerance.
 WHOLE = {"payback_month", "participants", "horizon_months", "budget_year", "year", "size"}
 
@@ -48,7 +50,7 @@ class CaseError(ValueError):
 @dataclass(frozen=True)
 class Figure:
     path: str
-    value: float | None  # None: the JSON must hold null (e.g. no payback month)
+    value: float | bool | None  # None: the JSON must hold null (e.g. no payback month); a bool: yes/no, exactly
     tolerance: float
 
 
@@ -86,8 +88,12 @@ def _figure(stem: str, path, spec, default_tolerance: float) -> Figure:
             raise CaseError(f"{stem}: {path}: tolerance skal være et tal >= 0 (fik {tolerance!r})")
     else:
         value = spec
+    if isinstance(value, bool):  # a yes/no figure (break_even.reachable): exact, no tolerance
+        if tolerance is not None:
+            raise CaseError(f"{stem}: {path}: en ja/nej-figur (true/false) har ingen tolerance")
+        return Figure(path, value, 0.0)
     if value is not None and not _is_number(value):
-        raise CaseError(f"{stem}: {path}: den forventede værdi skal være et tal eller null (fik {value!r})")
+        raise CaseError(f"{stem}: {path}: den forventede værdi skal være et tal, true/false eller null (fik {value!r})")
     leaf = _leaf(path)
     if tolerance is None:
         if leaf in NOT_KRONER and value is not None:
@@ -160,6 +166,8 @@ def problems(case: Case, data: dict) -> list[str]:
         actual = figure_at(data, f.path)
         if f.value is None:
             ok = actual is None
+        elif isinstance(f.value, bool):
+            ok = actual is f.value
         else:
             ok = _is_number(actual) and math.isfinite(actual) and abs(actual - f.value) <= f.tolerance
         if not ok:
@@ -170,6 +178,8 @@ def problems(case: Case, data: dict) -> list[str]:
 def _shown(value) -> str:
     if value is None:
         return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if _is_number(value):
         return f"{value:.6f}".rstrip("0").rstrip(".")
     return repr(value)
@@ -226,7 +236,8 @@ def test_every_expected_value_is_derived_in_the_text(path):
     case = load_case(path)
     numbers = derivation_numbers(case.derivation)
     missing = [f"{f.path} = {f.value:g}" for f in case.figures
-               if f.value not in (None, 0.0) and not any(math.isclose(abs(f.value), n, rel_tol=1e-12) for n in numbers)]
+               if not isinstance(f.value, bool) and f.value not in (None, 0.0)
+               and not any(math.isclose(abs(f.value), n, rel_tol=1e-12) for n in numbers)]
     assert not missing, f"{case.stem}: not in the derivation: {', '.join(missing)}"
 
 
@@ -278,6 +289,15 @@ def test_a_missing_figure_is_an_error_not_skipped():
         figure_at(data, "net.total")
 
 
+def test_a_yes_no_figure_must_match_exactly():
+    case = parse_case(GOOD.replace("streams.ydelse: 0", "break_even.reachable: false"), "eksempel")
+    assert case.figures == (Figure("break_even.reachable", False, 0.0),)
+    # no costs: the effort pays without any effect, so the break-even (0 people) is reachable
+    assert problems(case, run_case(case)) == ["eksempel: break_even.reachable: forventet false, fik true (tolerance 0)"]
+    case = parse_case(GOOD.replace("streams.ydelse: 0", "break_even.reachable: true"), "eksempel")
+    assert problems(case, run_case(case)) == []
+
+
 def test_a_wrong_figure_names_case_figure_expected_and_actual():
     case = parse_case(GOOD.replace("streams.ydelse: 0", "streams.ydelse: 123.5"), "eksempel")
     assert problems(case, run_case(case)) == ["eksempel: streams.ydelse: forventet 123.5, fik 0 (tolerance 0.5)"]
@@ -293,8 +313,8 @@ def test_a_wrong_figure_names_case_figure_expected_and_actual():
         (("derivation: |\n  1 person i 12 måneder.\n", ""), r"mangler \['derivation'\]"),
         (("streams.ydelse: 0", "streams.ydelse: {value: 0, tol: 1}"), "ukendt nøgle"),
         (("streams.ydelse: 0", "streams.ydelse: {tolerance: 1}"), "mangler value"),
-        (("streams.ydelse: 0", "streams.ydelse: nul"), "skal være et tal eller null"),
-        (("streams.ydelse: 0", "streams.ydelse: true"), "skal være et tal eller null"),
+        (("streams.ydelse: 0", "streams.ydelse: nul"), "skal være et tal, true/false eller null"),
+        (("streams.ydelse: 0", "break_even.reachable: {value: false, tolerance: 1}"), "ja/nej-figur"),
         (("streams.ydelse: 0", "break_even.extra_people: 2"), "ikke kroner"),
         (("streams.ydelse: 0", "streams.ydelse: {value: 0, tolerance: -1}"), "tolerance skal være"),
         (("expected:\n  streams.ydelse: 0", "expected: {}"), "mindst én figur"),

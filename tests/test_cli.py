@@ -234,7 +234,10 @@ def test_main_duplicate_key_in_scenario(tmp_path, capsys):
 def test_main_parameter_missing_for_year(tmp_path, capsys, monkeypatch):
     # A parameter with no value in force at the scenario's start is refused cleanly: one Danish line
     # naming the parameter and its first date, exit 2. The shipped defaults cover 2024-2026, so the
-    # test swaps in a parameter set whose børnetillæg starts on 1.1.2025 and asks for 2024.
+    # test swaps in a parameter set whose old kontanthjælp for ikke-forsørgere starts on 1.1.2025 and
+    # asks for 2024: an aktivitetsparat cohort is on forhøjet sats by default, and before 1.7.2025 on
+    # the benefit that rate replaced, kontanthjælp for ikke-forsørgere (no børnetillæg chosen), so the
+    # scenario reads that parameter from its first month.
     import dataclasses
 
     import calculator.model as model
@@ -242,15 +245,15 @@ def test_main_parameter_missing_for_year(tmp_path, capsys, monkeypatch):
 
     real = load_parameters()
     params = {p.name: p for p in real}
-    tillaeg = params["ydelse.tillaeg_boernetillaeg"]
-    params[tillaeg.name] = dataclasses.replace(
-        tillaeg, entries=tuple(e for e in tillaeg.entries if e.valid_from >= dt.date(2025, 1, 1)))
+    old = params["ydelse.kontanthjaelp_ikke_forsoerger"]
+    params[old.name] = dataclasses.replace(
+        old, entries=tuple(e for e in old.entries if e.valid_from >= dt.date(2025, 1, 1)))
     monkeypatch.setattr(model, "load_parameters", lambda: ParameterSet(params))
-    data = with_changes(budget_year=2024, cohorts__0__supplements=["boernetillaeg"])
+    data = with_changes(budget_year=2024)
     rc = main(["run", str(write(tmp_path, "x.yaml", data))])
     captured = capsys.readouterr()
     lines = assert_bad_input(rc, captured.out, captured.err)
-    assert "ydelse.tillaeg_boernetillaeg" in lines[0] and "01.01.2025" in lines[0]
+    assert "ydelse.kontanthjaelp_ikke_forsoerger" in lines[0] and "01.01.2025" in lines[0]
 
 
 def test_main_unreachable_share(tmp_path, capsys):

@@ -199,25 +199,83 @@ def test_every_value_has_source_and_status(path):
         assert url.startswith(("https://", "http://", "defaults/")), f"{path} {when}: {url}"
 
 
-# Every parameter answers lookups for 2024-2026 (where a year is unconfirmed, the nearest known
-# value is carried and marked estimate in the file).
-NOT_BEFORE_2025: set[str] = set()
-LOOKUP_DATES = [dt.date(2024, 1, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 7, 1),
-                dt.date(2026, 1, 1), dt.date(2026, 12, 1)]
+# Every parameter answers lookups for 2024-2027 (where a year is unconfirmed, the nearest known
+# value is carried and marked estimate in the file), except the figures of the 2025 kontanthjælp
+# reform (lov nr. 1655 af 30.12.2024): the old benefits exist only until 30.6.2025 (``valid_until``),
+# the new rates, their tillæg and the rules that go with them only from 1.7.2025.
+LOOKUP_DATES = [dt.date(2024, 1, 1), dt.date(2024, 12, 1), dt.date(2025, 1, 1), dt.date(2025, 6, 30),
+                dt.date(2025, 7, 1), dt.date(2026, 1, 1), dt.date(2026, 12, 1), dt.date(2027, 1, 1),
+                dt.date(2027, 12, 1)]
+REFORM = dt.date(2025, 7, 1)
+# The old benefits, abolished on 30.6.2025.
+UNTIL_REFORM = {
+    "ydelse.kontanthjaelp_forsoerger", "ydelse.kontanthjaelp_ikke_forsoerger",
+    "ydelse.selvforsoergelsesydelse_enlig_forsoerger", "ydelse.selvforsoergelsesydelse_forsoerger",
+    "ydelse.selvforsoergelsesydelse_ikke_forsoerger",
+}
+# The new system from 1.7.2025: the three rates, the three tillæg, the fribeløb rule's figures
+# (fribeløb, 65 % deduction, the ceilings as shares of the highest dagpenge) and the boligstøtteloft
+# for couples on forhøjet sats.
+FROM_REFORM = {
+    "ydelse.forhoejet_sats", "ydelse.grundsats", "ydelse.mindstesats",
+    "ydelse.tillaeg_boernetillaeg", "ydelse.tillaeg_enlig_forsoerger", "ydelse.tillaeg_enlig_ikke_forsoerger",
+    "ydelse.fribeloeb_forhoejet", "ydelse.fribeloeb_grund_mindste", "ydelse.fribeloeb_fradrag",
+    "ydelse.loft_dagpenge_forhoejet", "ydelse.loft_dagpenge_grund_mindste",
+    "boligsikring.loft_par_forhoejet_sats",
+}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(n, marks=pytest.mark.xfail(strict=True, raises=ParameterError,
-                                             reason="no value before 2025-01-01 (defaults/parameters/ydelse/tillaeg_*)"))
-     if n in NOT_BEFORE_2025 else n
-     for n in load_parameters().names()],
-)
-def test_every_parameter_covers_2024_to_2026(name):
+@pytest.mark.parametrize("name", load_parameters().names())
+def test_every_parameter_covers_2024_to_2027(name):
     p = load_parameters().get(name)
-    for when in LOOKUP_DATES:
+    if name in UNTIL_REFORM:
+        dates = [d for d in LOOKUP_DATES if d < REFORM]
+    elif name in FROM_REFORM:
+        dates = [d for d in LOOKUP_DATES if d >= REFORM]
+    else:
+        dates = LOOKUP_DATES
+    for when in dates:
         entry = p.at(when)  # raises ParameterError if no value is in force
         assert entry.valid_from <= when
+
+
+def test_only_the_reforms_figures_begin_or_end_at_the_reform():
+    # The parameters that do not cover every date are exactly the reform's: those ending on 30.6.2025
+    # and those beginning on 1.7.2025, the date in defaults/rules/kontanthjaelp_2025.yaml.
+    from calculator.data.benefit_system import benefit_system
+    from calculator.rules.benefit import BENEFIT_PARAMETER, SUPPLEMENT_PARAMETER
+
+    system = benefit_system()
+    assert system.date == REFORM
+    params = load_parameters()
+    ending, beginning = set(), set()
+    for p in params:
+        if p.valid_until is not None:
+            ending.add(p.name)
+        if p.entries[0].valid_from > dt.date(2024, 1, 1):
+            beginning.add(p.name)
+    assert ending == UNTIL_REFORM
+    assert beginning == FROM_REFORM
+    for name in UNTIL_REFORM:
+        assert params.get(name).valid_until == REFORM - dt.timedelta(days=1), name
+        with pytest.raises(ParameterError, match="findes ikke efter 30.06.2025"):
+            params.at(name, REFORM)
+    for name in FROM_REFORM:
+        assert params.get(name).entries[0].valid_from == REFORM, name
+        with pytest.raises(ParameterError, match="01.07.2025"):
+            params.at(name, REFORM - dt.timedelta(days=1))
+    # and they are the benefits the reform's rule file names: every old benefit it converts ends, every
+    # new rate and tillæg begins
+    assert {BENEFIT_PARAMETER[b] for b in system.to_new} == UNTIL_REFORM
+    assert {BENEFIT_PARAMETER[r] for r in system.new_rates} | set(SUPPLEMENT_PARAMETER.values()) <= FROM_REFORM
+
+
+def test_the_earnings_rule_switches_at_the_reform():
+    # ydelse.fribeloebsregel: 0 = the hourly rule (LAS § 31, stk. 1 before the reform), 1 = the fribeløb rule
+    params = load_parameters()
+    assert params.value("ydelse.fribeloebsregel", REFORM - dt.timedelta(days=1)) == 0
+    assert params.value("ydelse.fribeloebsregel", REFORM) == 1
+    assert params.at("ydelse.fribeloebsregel", REFORM).status == "estimate"  # the enacted date was not found
 
 
 def test_refusion_staircase_is_a_scale_of_the_law():
@@ -238,54 +296,125 @@ def test_timeless_rules_are_valid_from_before_2024():
 @pytest.mark.parametrize(
     ("name", "when", "value", "status"),
     [
-        # DOMAIN.md §7, row by row
+        # DOMAIN.md §7 and §0, row by row, as the files now hold them (docs: /work/research)
         ("ydelse.kontanthjaelp_forsoerger", "2024-06-01", 16_382, "verified"),
         ("ydelse.kontanthjaelp_ikke_forsoerger", "2024-06-01", 12_326, "verified"),
         ("ydelse.kontanthjaelp_forsoerger", "2023-06-01", 15_874, "verified"),
         ("ydelse.kontanthjaelp_ikke_forsoerger", "2023-06-01", 11_944, "verified"),
-        ("ydelse.forhoejet_sats", "2024-06-01", 12_064, "verified"),  # 2024 price level
-        ("ydelse.grundsats", "2024-06-01", 6_955, "verified"),
-        ("ydelse.mindstesats", "2024-06-01", 6_553, "verified"),
-        ("ydelse.forhoejet_sats", "2025-07-01", 12_426, "estimate"),  # 12,064 x 1.03 = 12,425.9
-        ("ydelse.forhoejet_sats", "2026-01-01", 12_799, "estimate"),  # 12,064 x 1.03^2 = 12,798.7
-        ("ydelse.tillaeg_boernetillaeg", "2025-06-01", 2_784, "verified"),
-        ("ydelse.tillaeg_enlig_forsoerger", "2025-06-01", 1_638, "verified"),
-        ("ydelse.tillaeg_enlig_ikke_forsoerger", "2025-06-01", 1_092, "verified"),
+        ("ydelse.kontanthjaelp_forsoerger", "2025-06-30", 16_972, "estimate"),  # 16,382 x 1.036 = 16,971.8
+        ("ydelse.kontanthjaelp_ikke_forsoerger", "2025-06-30", 12_770, "estimate"),  # 12,326 x 1.036 = 12,769.7
+        ("ydelse.forhoejet_sats", "2025-07-01", 12_498, "estimate"),  # see test_regulated_from_the_2024_level
+        ("ydelse.grundsats", "2025-07-01", 7_205, "estimate"),
+        ("ydelse.mindstesats", "2025-07-01", 6_789, "estimate"),
+        ("ydelse.forhoejet_sats", "2026-01-01", 13_060, "estimate"),
+        ("ydelse.tillaeg_boernetillaeg", "2025-07-01", 2_784, "verified"),
+        ("ydelse.tillaeg_enlig_forsoerger", "2025-07-01", 1_638, "verified"),
+        ("ydelse.tillaeg_enlig_ikke_forsoerger", "2025-07-01", 1_092, "verified"),
         ("ydelse.selvforsoergelsesydelse_enlig_forsoerger", "2021-06-01", 12_437, "verified"),
         ("ydelse.selvforsoergelsesydelse_forsoerger", "2021-06-01", 8_703, "verified"),
         ("ydelse.selvforsoergelsesydelse_ikke_forsoerger", "2021-06-01", 6_219, "verified"),
+        ("ydelse.fradrag_pr_arbejdstime", "2022-06-01", 28.66, "verified"),
+        ("ydelse.fradrag_pr_arbejdstime", "2025-06-01", 31.24, "estimate"),  # 28.66 x 1.0195 x 1.032 x 1.036
+        ("ydelse.fradrag_max_timer", "2025-06-01", 160, "verified"),
+        ("ydelse.fribeloeb_forhoejet", "2025-07-01", 2_590, "estimate"),  # 2,500 (2024 level) x 1.036
+        ("ydelse.fribeloeb_grund_mindste", "2025-07-01", 5_180, "estimate"),  # 5,000 (2024 level) x 1.036
+        ("ydelse.fribeloeb_fradrag", "2025-07-01", 0.65, "estimate"),
+        ("ydelse.loft_dagpenge_forhoejet", "2025-07-01", 1.0, "estimate"),
+        ("ydelse.loft_dagpenge_grund_mindste", "2025-07-01", 0.85, "estimate"),
+        ("dagpenge.hoejeste_maaned", "2025-01-01", 21_092, "verified"),
+        ("boligsikring.loft_par_forhoejet_sats", "2025-07-01", 363, "verified"),
         ("resultattilskud.job_aar_1_3", "2024-06-01", 88_817, "verified"),
         ("resultattilskud.job_aar_4_5", "2024-06-01", 59_210, "verified"),
         ("resultattilskud.danskproeve", "2024-06-01", 37_895, "verified"),
+        ("resultattilskud.job_aar_1_3", "2025-06-01", 92_014, "estimate"),  # 88,817 x 1.036 = 92,014.4
+        ("resultattilskud.job_aar_4_5", "2025-06-01", 61_342, "estimate"),  # 59,210 x 1.036 = 61,341.6
+        ("resultattilskud.danskproeve", "2025-06-01", 39_259, "estimate"),  # 37,895 x 1.036 = 39,259.2
         ("resultattilskud.min_maaneder", "2025-01-01", 6, "verified"),
         ("resultattilskud.min_timer_pr_uge", "2025-01-01", 20, "verified"),
+        ("skat.kommuneskat_gennemsnit", "2024-06-01", 0.25018, "estimate"),  # the 2023 average; 2024 not found
         ("skat.kommuneskat_gennemsnit", "2025-06-01", 0.25068, "verified"),
         ("skat.kommuneskat_gennemsnit", "2026-06-01", 0.25049, "verified"),
         ("udligning.landsudligning_niveau", "2025-01-01", 0.75, "verified"),
         ("udligning.tillaeg_svagt_grundlag", "2025-01-01", 0.20, "verified"),
+        ("udligning.tillaeg_hoejt_grundlag", "2025-01-01", 0.18, "verified"),
+        ("udligning.loft_andel", "2025-01-01", 0.93, "verified"),
+        ("udligning.loft_mindste_skat", "2025-01-01", 0.2325, "verified"),
         ("skat.am_bidrag", "2025-01-01", 0.08, "verified"),
+        ("skat.beskaeftigelsesfradrag_sats", "2024-06-01", 0.1065, "verified"),
+        ("skat.beskaeftigelsesfradrag_max", "2024-06-01", 45_100, "verified"),
         ("skat.beskaeftigelsesfradrag_sats", "2025-06-01", 0.123, "verified"),
         ("skat.beskaeftigelsesfradrag_max", "2025-06-01", 55_600, "verified"),
         ("skat.beskaeftigelsesfradrag_sats", "2026-06-01", 0.1275, "verified"),
         ("skat.beskaeftigelsesfradrag_max", "2026-06-01", 63_300, "verified"),
         ("skat.jobfradrag_sats", "2025-06-01", 0.045, "verified"),
+        ("skat.jobfradrag_bundgraense", "2024-06-01", 216_100, "verified"),
+        ("skat.jobfradrag_max", "2024-06-01", 2_800, "verified"),
         ("skat.jobfradrag_bundgraense", "2025-06-01", 224_500, "verified"),
         ("skat.jobfradrag_max", "2025-06-01", 2_900, "verified"),
+        ("skat.jobfradrag_bundgraense", "2026-06-01", 235_200, "verified"),
+        ("skat.jobfradrag_max", "2026-06-01", 3_100, "verified"),
+        ("skat.personfradrag", "2024-06-01", 49_700, "verified"),
         ("skat.personfradrag", "2025-06-01", 51_600, "verified"),
+        ("skat.personfradrag", "2026-06-01", 54_100, "verified"),
+        ("skat.bundskat", "2026-06-01", 0.1201, "verified"),
+        ("loen.mindsteloen_time", "2024-01-01", 136.15, "estimate"),  # the 1.3.2024 rate carried back
+        ("loen.mindsteloen_time", "2024-03-01", 136.15, "verified"),
+        ("loen.mindsteloen_time", "2025-04-30", 136.15, "verified"),
         ("loen.mindsteloen_time", "2025-05-01", 139.85, "verified"),
         ("loen.mindsteloen_time", "2026-03-01", 143.35, "verified"),
-        ("loentilskud.privat_time", "2023-06-01", 86.16, "verified"),
-        ("boligsikring.aftrapning", "2026-01-01", 0.18, "estimate"),
-        ("boligsikring.indkomstgraense", "2026-01-01", 171_500, "estimate"),
-        ("boligsikring.kommunal_andel", "2026-01-01", 0.5, "estimate"),
+        ("loen.mindsteloen_time", "2027-03-01", 146.85, "verified"),
+        ("loentilskud.privat_time", "2023-06-01", 86.16, "estimate"),  # DOMAIN says bm.dk; only a secondary source was found
+        ("loentilskud.privat_time", "2025-06-01", 92.70, "estimate"),  # 86.16 x 1.035 = 89.20 (2024), x 1.039 = 92.70, to 10 øre
+        ("boligsikring.aftrapning", "2026-01-01", 0.18, "verified"),
+        ("boligsikring.indkomstgraense", "2025-06-01", 171_500, "estimate"),
+        ("boligsikring.indkomstgraense", "2026-01-01", 173_900, "estimate"),
+        ("boligsikring.kommunal_andel", "2026-01-01", 0.5, "verified"),
         ("friplads.nedre_graense", "2024-06-01", 200_300, "verified"),
         ("friplads.oevre_graense", "2024-06-01", 622_200, "verified"),
+        ("husstand.indkomst_aegtefaelle", "2025-06-01", 247_545, "estimate"),
     ],
 )
 def test_defaults_match_domain_table(name, when, value, status):
     entry = load_parameters().at(name, dt.date.fromisoformat(when))
     assert entry.value == pytest.approx(value, abs=1e-9)
     assert entry.status == status
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "base", "factors"),
+    [
+        # DOMAIN.md §7: the new rates at the 2024 price level (agreement, law-firm summary), regulated
+        # with the LAS § 109 percentages 3.6 % (2025) and 4.5 % (2026), rounded to whole kroner each year
+        ("ydelse.forhoejet_sats", "2025-07-01", 12_064, (1.036,)),
+        ("ydelse.grundsats", "2025-07-01", 6_955, (1.036,)),
+        ("ydelse.mindstesats", "2025-07-01", 6_553, (1.036,)),
+        ("ydelse.forhoejet_sats", "2026-01-01", 12_498, (1.045,)),
+        ("ydelse.grundsats", "2026-01-01", 7_205, (1.045,)),
+        ("ydelse.mindstesats", "2026-01-01", 6_789, (1.045,)),
+        # DOMAIN §0: the fribeløb 2,500 / 5,000 kr. at the 2024 level
+        ("ydelse.fribeloeb_forhoejet", "2025-07-01", 2_500, (1.036,)),
+        ("ydelse.fribeloeb_grund_mindste", "2025-07-01", 5_000, (1.036,)),
+        # the 2025 tillæg (verified) regulated into 2026
+        ("ydelse.tillaeg_boernetillaeg", "2026-01-01", 2_784, (1.045,)),
+        ("ydelse.tillaeg_enlig_forsoerger", "2026-01-01", 1_638, (1.045,)),
+        ("ydelse.tillaeg_enlig_ikke_forsoerger", "2026-01-01", 1_092, (1.045,)),
+        # the old benefits' 2024 rates (bm.dk) into their last half year
+        ("ydelse.kontanthjaelp_forsoerger", "2025-01-01", 16_382, (1.036,)),
+        ("ydelse.kontanthjaelp_ikke_forsoerger", "2025-01-01", 12_326, (1.036,)),
+        # DOMAIN §0 / uim.dk: the 2024 result grants
+        ("resultattilskud.job_aar_1_3", "2025-01-01", 88_817, (1.036,)),
+        ("resultattilskud.job_aar_4_5", "2025-01-01", 59_210, (1.036,)),
+        ("resultattilskud.danskproeve", "2025-01-01", 37_895, (1.036,)),
+        ("resultattilskud.job_aar_1_3", "2026-01-01", 92_014, (1.045,)),
+        # the 2024 max dagpenge (20,359) into 2025 gives the verified bm.dk figure
+        ("dagpenge.hoejeste_maaned", "2025-01-01", 20_359, (1.036,)),
+    ],
+)
+def test_regulated_from_the_2024_level(name, when, base, factors):
+    value = base
+    for factor in factors:
+        value *= factor
+    assert load_parameters().value(name, dt.date.fromisoformat(when)) == round(value)
 
 
 # --- municipalities --------------------------------------------------------------------------------

@@ -2,18 +2,27 @@
 
 - No effect, no gain: every stream of every stakeholder is zero.
 - More effect never lowers a gross municipal gain stream. Udligning points the other way: it is
-  minus 75 % (95 %) x the average rate x the extra tax base, so more effect makes it more negative or
-  leaves it unchanged, never less negative; and since every municipality's own rate is above 0.75 x
-  the average rate, the tax kept after udligning never falls. (Checked without a tax lag: with a
+  minus 75 % (95 %, or at most 93 % of the own rate in the high tier) x the average rate x the
+  extra tax base, so more effect makes it more negative or leaves it unchanged, never less
+  negative; and since every own rate is above 0.75 x the average rate and above 0.93 x 23.25 %, the
+  tax kept after udligning never falls in the normal and the high tier (in the low tier an own rate
+  below 0.95 x the average keeps less than nothing). (Checked without a tax lag: with a
   lag the monthly profile is shifted by whole years and cut at the horizon, and the visible months of
   a longer job can carry less tax per month, because the annual deductions are spread over more
   months; the horizon total can then fall although the full-year tax rises.)
   Kommuneskat is monotone only while each extra month in a job raises taxable income by more than
-  the taxable benefit it stops. By the rules that is guaranteed for hourly wages up to about 148 kr.:
-  the benefit stops by at most wage x 0.92 - 25 kr./hour, taxable income rises by at least wage x
-  (0.92 - 0.123 - 0.045) = wage x 0.752, and 0.752 w >= 0.92 w - 25 <=> w <= 148.8 kr. Above that a
-  part-time recipient's extra kommuneskat can truly be negative (the deductions outweigh the
-  disregard), so the monotonicity property draws wages from 110-148 kr./hour. (With a start delay,
+  the taxable benefit it stops. Taxable income rises by at least wage x (0.92 - 0.1275 - 0.045) =
+  wage x 0.7475 (the highest beskæftigelsesfradrag rate, 2026, and the jobfradrag rate). Under the
+  hourly rule the benefit stops by at most 0.92 x wage x h - d x min(h, 160) for h hours a month and
+  a disregard d >= 30.15 kr. (2024); with h up to 40 x 52/12 = 173.3 hours that is guaranteed for
+  w <= 30.15 x 160 / (0.1725 x 173.3) = 161.3 kr./hour. Under the fribeløb rule the benefit stops by
+  0.65 x (wage after AM - fribeløb), or, where the dagpenge ceiling C binds, by wage after AM + B - C,
+  which stays below 0.7475 / 0.92 = 81.25 % of the wage after AM as long as the benefit B is at most
+  81.25 % of C (every rate with its tillæg is: forhøjet sats 16,374 kr. in 2025 against 0.8125 x
+  21,092 = 17,137; grund-/mindstesats 11,627 against 0.8125 x 17,928 = 14,566). Above those bounds a
+  part-time recipient's extra kommuneskat can truly be negative (the deductions outweigh what is
+  left of the benefit), so the monotonicity property draws wages from 110-160 kr./hour and typed
+  benefits of at most 14,000 kr. a month. (With a start delay,
   form (b) has fewer people in jobs than the baseline during the lock-in; udligning is then positive
   in those months, but it still never rises when the effect grows.)
 - Streams add up: gains = the streams that count; the municipality's stakeholder total = net;
@@ -44,6 +53,15 @@ GAIN_STREAMS = ("resultattilskud", "ydelse", "kommuneskat", "udligning", "boligs
 COST_STREAMS = ("personale", "tilbud", "engangsudgift", "loentilskud")
 BENEFITS = ("kontanthjaelp_forsoerger", "kontanthjaelp_ikke_forsoerger", "forhoejet_sats", "grundsats",
             "mindstesats", "selvforsoergelsesydelse_forsoerger")
+# Which tillæg each new rate may have (defaults/rules/kontanthjaelp_2025.yaml; the old benefits none).
+ALLOWED_SUPPLEMENTS = {
+    "forhoejet_sats": ["boernetillaeg", "enlig_ikke_forsoerger"],
+    "grundsats": ["boernetillaeg", "enlig_forsoerger", "enlig_ikke_forsoerger"],
+    "mindstesats": ["boernetillaeg", "enlig_forsoerger"],
+}
+# The tax-base tier, sometimes in the old form of saved files (weak_tax_base, read as tier low/normal).
+TIERS = st.one_of(st.fixed_dictionaries({"tax_base_tier": st.sampled_from(["normal", "low", "high"])}),
+                  st.fixed_dictionaries({"weak_tax_base": st.booleans()}))
 
 
 def floats(lo: float, hi: float):
@@ -86,7 +104,8 @@ def effects(draw, size: int, zero: bool = False):
 
 
 @st.composite
-def cohorts(draw, name: str, budget_year: int, zero: bool = False, max_wage: float = 400.0):
+def cohorts(draw, name: str, budget_year: int, zero: bool = False, max_wage: float = 400.0,
+            max_benefit: float = 25_000.0):
     ctype = draw(st.sampled_from(["aegtefaelleforsoerget", "aktivitetsparat", "jobparat", "nyankommen", "egen"]))
     size = draw(st.integers(1, 60))
     cohort = {
@@ -103,17 +122,18 @@ def cohorts(draw, name: str, budget_year: int, zero: bool = False, max_wage: flo
     if ctype == "aegtefaelleforsoerget":
         cohort["benefit"] = "ingen"
     elif draw(st.booleans()):
-        cohort["monthly_benefit"] = draw(floats(3_000.0, 25_000.0))
+        cohort["monthly_benefit"] = draw(floats(3_000.0, max_benefit))
     else:
         cohort["benefit"] = draw(st.sampled_from(BENEFITS))
-        if budget_year >= 2025:  # the tillæg only have values from 2025
-            cohort["supplements"] = draw(st.lists(
-                st.sampled_from(["boernetillaeg", "enlig_forsoerger", "enlig_ikke_forsoerger"]), unique=True, max_size=2))
+        allowed = ALLOWED_SUPPLEMENTS.get(cohort["benefit"], ())  # the tillæg exist only with the new rates
+        if allowed:
+            cohort["supplements"] = draw(st.lists(st.sampled_from(allowed), unique=True, max_size=2))
     return cohort
 
 
 @st.composite
-def scenarios(draw, zero: bool = False, max_wage: float = 400.0, options: dict | None = None):
+def scenarios(draw, zero: bool = False, max_wage: float = 400.0, options: dict | None = None,
+              max_benefit: float = 25_000.0):
     year = draw(st.integers(2024, 2027))
     n = draw(st.integers(1, 3))
     data = {
@@ -122,9 +142,9 @@ def scenarios(draw, zero: bool = False, max_wage: float = 400.0, options: dict |
         "start_month": draw(st.integers(1, 12)),
         "horizon_months": draw(st.integers(6, 60)),
         "options": options if options is not None else {
-            "udligning": draw(st.booleans()), "weak_tax_base": draw(st.booleans()),
+            "udligning": draw(st.booleans()), **draw(TIERS),
             "spouse_personfradrag_used": draw(st.booleans()), "tax_lag_years": draw(st.integers(0, 2))},
-        "cohorts": [draw(cohorts(f"M{i}", year, zero, max_wage)) for i in range(n)],
+        "cohorts": [draw(cohorts(f"M{i}", year, zero, max_wage, max_benefit)) for i in range(n)],
         "costs": {
             "staff_fte": draw(st.integers(0, 3)), "staff_cost_per_fte_year": draw(kroner(800_000.0)),
             "offer_cost_per_participant_month": draw(kroner(5_000.0)),
@@ -167,10 +187,17 @@ def test_zero_effect_zero_gain_in_every_stream(data):
 @st.composite
 def more_effect(draw):
     """A one-cohort scenario and a copy with more effect (same everything else)."""
-    data = draw(scenarios(max_wage=148.0, options={"udligning": True, "weak_tax_base": False,
-                                                   "spouse_personfradrag_used": draw(st.booleans()),
-                                                   "tax_lag_years": 0}))
+    data = draw(scenarios(max_wage=160.0, max_benefit=14_000.0,
+                          options={"udligning": True, "tax_base_tier": draw(st.sampled_from(["normal", "high"])),
+                                   "spouse_personfradrag_used": draw(st.booleans()), "tax_lag_years": 0}))
     data["cohorts"] = data["cohorts"][:1]
+    # The result grants are regulated each year and paid at the rate of the month they fall in. A
+    # bigger share in jobs (form andel_i_job) brings the jobs earlier: with 50 % vs 75 % in a job by
+    # month 1 and no exits, nearly everyone is in a job within the year either way, but on the 50 %
+    # path more of them start late and are paid the next year's higher rate (2024: 88,817; 2025:
+    # 92,014), so the 75 % path earns a little less (88,817.19 vs 88,819.51 kr. over 17 months from
+    # January 2024). That is the rule, not an error; the property holds the rates constant.
+    data["overrides"] = {"resultattilskud.job_aar_1_3": 90_000.0, "resultattilskud.job_aar_4_5": 60_000.0}
     cohort = data["cohorts"][0]
     eff = dict(cohort["effect"])
     more = dict(eff)

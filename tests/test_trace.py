@@ -57,7 +57,8 @@ def test_explain_shows_rule_inputs_and_sources(capsys):
     assert "Sparet forsørgelse (efter refusion)" in out and "calculator/rules/benefit_savings.py" in out
     assert "Uger på ydelse før start: 156" in out  # the input the refusion step comes from
     assert "refusion.trappe = 80 % fra 0 uger · 40 % fra 4 uger · 30 % fra 26 uger · 20 % fra 52 uger" in out
-    assert "retsinformation.dk" in out
+    # the staircase's source: the law's text (elov.dk), as the parameter file gives it
+    assert load_parameters().at("refusion.trappe", dt.date(2026, 1, 1)).source_url in out
     assert main(["--lang", "en", "explain", str(ACTIVITY), "kommuneskat"]) == 0
     assert "The rule:" in capsys.readouterr().out
 
