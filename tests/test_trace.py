@@ -148,3 +148,23 @@ def test_the_latest_month_scan_equals_one_run_per_delay():
     for d in (0, 3):
         later = greve.replace(cohorts=[greve.cohorts[0].replace(effect=eff.replace(from_month=eff.from_month + d))])
         assert scan.npv_by_delay[d] == pytest.approx(outcome(later).npv, rel=1e-9, abs=1e-6)
+
+
+def test_a_figure_carried_forward_is_one_line_with_its_note():
+    # The 2026-2028 example reads forhøjet sats 2027 (13.452 kr., the 2026 rate x 1,03) and carries it
+    # into 2028 unchanged: one line, whose note says it is carried forward, not two lines with one value.
+    from calculator.text.sources import note
+
+    lines = [line for line in sources(calculate(load_scenario(ACTIVITY))) if line.name == "ydelse.forhoejet_sats"]
+    values = [line.value for line in lines]
+    assert len(values) == len(set(values))
+    carried = next(line for line in lines if line.value == 13452)
+    assert carried.carried_from == 2027
+    assert note(carried).endswith("Sidste kendte værdi fra 2027 ført frem (skøn).") and "13.060 × 1,03" in note(carried)
+
+
+def test_the_fribeloeb_rule_cites_only_the_figures_for_the_rates_in_use():
+    # A cohort on forhøjet sats only: the fribeløb and dagpenge share for grund- and mindstesats are not read.
+    names = {line.name for line in sources(calculate(load_scenario(ACTIVITY)))}
+    assert {"ydelse.fribeloeb_forhoejet", "ydelse.loft_dagpenge_forhoejet"} <= names
+    assert not {"ydelse.fribeloeb_grund_mindste", "ydelse.loft_dagpenge_grund_mindste"} & names

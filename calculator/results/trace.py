@@ -12,7 +12,7 @@ catalogue's (``rule.<name>.formula``); this module holds codes and numbers only.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from calculator.rules.flows import STREAMS
 
@@ -86,6 +86,8 @@ class SourceLine:
     rules: tuple[str, ...] = ()  # the rules that read it
     checked: dt.date | None = None
     carried_from: int | None = None  # a regulated amount carried forward from this year (an estimate)
+    # Later dates with the same value (a regulated amount carried forward unchanged): one line, not one per date.
+    same_from: tuple[dt.date, ...] = ()
 
 
 def _parameter_lines(result, names_by_rule: dict[str, dict]) -> list[SourceLine]:
@@ -107,10 +109,18 @@ def _parameter_lines(result, names_by_rule: dict[str, dict]) -> list[SourceLine]
             for e in names_by_rule[rule][name]:
                 if e not in entries:
                     entries.append(e)
+        previous = None
         for e in sorted(entries, key=lambda e: e.valid_from):
+            if previous is not None and (e.value, e.brackets) == (previous.value, previous.brackets):
+                if e.carried_from is not None and e.valid_from == previous.valid_from:  # the same figure, carried into later years
+                    lines[-1] = replace(lines[-1], carried_from=e.carried_from)
+                else:
+                    lines[-1] = replace(lines[-1], same_from=(*lines[-1].same_from, e.valid_from))
+                continue
             lines.append(SourceLine(e.name, e.description, e.value, e.unit, e.valid_from, e.status, e.source_title,
                                     e.source_url, e.note, brackets=e.brackets, threshold_unit=p.threshold_unit,
                                     rules=rules, checked=e.checked, carried_from=e.carried_from))
+            previous = e
     return lines
 
 

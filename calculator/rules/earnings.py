@@ -62,12 +62,20 @@ def _hourly_rule(tl: Timeline, wage_after_am, benefit, hours_month, months: slic
     return stops
 
 
+def _by_rate(tl: Timeline, forhoejet: np.ndarray, on_forhoejet: str, on_other: str, months: slice) -> np.ndarray:
+    """The figure for forhøjet sats in its months and the other one elsewhere; only a figure in use is read (and cited)."""
+    if forhoejet[months].all():
+        return tl.monthly(on_forhoejet, months)
+    if not forhoejet[months].any():
+        return tl.monthly(on_other, months)
+    return np.where(forhoejet, tl.monthly(on_forhoejet, months), tl.monthly(on_other, months))
+
+
 def _fribeloeb_rule(tl: Timeline, wage_after_am, benefit, rate: np.ndarray, months: slice) -> np.ndarray:
     forhoejet = rate == FORHOEJET
-    free = np.where(forhoejet, tl.monthly("ydelse.fribeloeb_forhoejet", months),
-                    tl.monthly("ydelse.fribeloeb_grund_mindste", months))
-    ceiling = tl.monthly("dagpenge.hoejeste_maaned", months) * np.where(
-        forhoejet, tl.monthly("ydelse.loft_dagpenge_forhoejet", months), tl.monthly("ydelse.loft_dagpenge_grund_mindste", months))
+    free = _by_rate(tl, forhoejet, "ydelse.fribeloeb_forhoejet", "ydelse.fribeloeb_grund_mindste", months)
+    ceiling = tl.monthly("dagpenge.hoejeste_maaned", months) * _by_rate(
+        tl, forhoejet, "ydelse.loft_dagpenge_forhoejet", "ydelse.loft_dagpenge_grund_mindste", months)
     deduction = tl.monthly("ydelse.fribeloeb_fradrag", months)
     remaining = benefit - deduction * np.maximum(wage_after_am - free, 0.0)
     remaining = np.minimum(remaining, np.maximum(ceiling - wage_after_am, 0.0))  # krone for krone above the ceiling

@@ -5,7 +5,7 @@ from __future__ import annotations
 from calculator.results.trace import SourceLine
 from calculator.text.catalog import text
 from calculator.text.labels import status_label
-from calculator.text.numbers import kr, number, share
+from calculator.text.numbers import date_text, kr, number, share
 
 
 def description(line: SourceLine, lang: str = "da") -> str:
@@ -44,7 +44,15 @@ def value_text(line: SourceLine, lang: str = "da") -> str:
 
 
 def note(line: SourceLine, lang: str = "da") -> str:
-    """The parameter file's note, or why a built-in line is what it is."""
+    """The parameter file's note, or why a built-in line is what it is; and the later dates with the same value."""
+    text_ = _note(line, lang)
+    if line.same_from:
+        dates = ", ".join(date_text(d, lang) for d in line.same_from)
+        text_ = (text_ + " " if text_ else "") + text("source.note.same_from", lang, dates=dates)
+    return text_
+
+
+def _note(line: SourceLine, lang: str) -> str:
     if line.kind == "override":
         return text("source.note.override", lang)
     if line.kind == "tax_rate_own":
@@ -52,7 +60,8 @@ def note(line: SourceLine, lang: str = "da") -> str:
     if line.kind == "discount_own":
         return text("source.note.discount_own", lang)
     if line.carried_from is not None:
-        return text("source.note.carried", lang, year=line.carried_from)
+        carried = text("source.note.carried", lang, year=line.carried_from)
+        return f"{line.note} {carried}" if line.note else carried
     if line.kind == "tax_rate" and line.params.get("asked_year"):
         return text("source.note.tax_rate_nearest", lang, year=line.params["year"], asked=line.params["asked_year"])
     return line.note
