@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from calculator.text.catalog import has, text
+from calculator.text.labels import benefit_label, supplement_label
 from calculator.text.numbers import pct, plain_number
 
 # Effect variants appear in pydantic's path by their tag; they add nothing for the user.
 _SKIP = {"ekstra_i_job", "andel_i_job", "kortere_ydelse"}
 # Context values that are shares (0-1) and read as percent.
 _PERCENT = {"share_with", "share_without"}
+# Context values that are codes, shown by their words.
+_CODES = {"supplement": supplement_label, "benefit": benefit_label}
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,11 @@ def field_label(loc: tuple, lang: str = "da") -> str:
 def _context(err: dict, lang: str) -> dict[str, str]:
     ctx = {}
     for k, v in (err.get("ctx") or {}).items():
-        if k in _PERCENT and isinstance(v, (int, float)):
+        if k in _CODES and isinstance(v, str):
+            ctx[k] = _CODES[k](v, lang)
+        elif k == "allowed" and isinstance(v, (list, tuple)):
+            ctx[k] = text("problem.or", lang).join(benefit_label(b, lang) for b in v)
+        elif k in _PERCENT and isinstance(v, (int, float)):
             ctx[k] = pct(v, 0, lang)
         elif k == "names" and isinstance(v, (list, tuple)):
             ctx[k] = ", ".join(v)
