@@ -16,10 +16,10 @@ import statistics
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from calculator import calculate, load_scenario
 from calculator.analysis.montecarlo import MonteCarloSpec, run_montecarlo
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_RATIO = 50
 

@@ -3,6 +3,9 @@
 :mod:`ui.charts` defines the charts in altair; their templates are stored in
 ``ui/chart_templates.json``. Here a table from :mod:`ui.views` becomes the rows a template reads
 (``main``, ``marker``), and :func:`spec` puts them into a copy of the template.
+
+This module never imports :mod:`ui.charts` (altair): the templates are only read here, and
+``python -m ui.charts`` writes them (a test fails if the stored file is out of date).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def _records(df: pd.DataFrame, columns: list[str]) -> list[dict]:
 
 
 def cumulative_data(df: pd.DataFrame, lang: str = "da", payback_month: int | None = None) -> dict:
-    marker = [] if payback_month is None else [{"month": payback_month, "text": f"{t('payback_rule', lang)}: {payback_month}"}]
+    marker = [] if payback_month is None else [{"month": payback_month, "text": t("payback_marker", lang, month=payback_month)}]
     return {MAIN: _records(df, ["month", "date", "cumulative", "net_text", "cumulative_text"]), MARKER: marker}
 
 
@@ -121,14 +124,11 @@ def _stored() -> dict[str, str]:
     return {k: json.dumps(v) for k, v in json.loads(TEMPLATE_FILE.read_text(encoding="utf-8")).items()}
 
 
-@lru_cache(maxsize=32)
 def _template(kind: str, lang: str, big: bool) -> str:
     stored = _stored().get(template_key(kind, lang, big))
-    if stored is not None:
-        return stored
-    from .charts import build_template  # the file is missing or lacks this chart: build it with altair
-
-    return json.dumps(build_template(kind, lang, big))
+    if stored is None:  # the file is missing or lacks this chart (a test checks it is up to date)
+        raise KeyError(f"no chart template {template_key(kind, lang, big)!r} in {TEMPLATE_FILE.name}: run python -m ui.charts")
+    return stored
 
 
 def _inline(node, data: dict) -> None:
