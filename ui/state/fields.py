@@ -7,6 +7,7 @@ between a model value and a widget value are here too. Pure (no Streamlit).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calculator.data.municipalities import municipal_tax
@@ -158,3 +159,36 @@ def default_tax_pct(municipality: str, year: int) -> float | None:
         return to_pct(municipal_tax(municipality, int(year)).rate)
     except Exception:  # unknown municipality or year: the validation shows the message
         return None
+
+
+PERCENT_KINDS = ("pct", "opt_pct")
+
+
+def exact_key(key: str) -> str:
+    """Beside a percent widget: (the value shown, the model's value) as loaded, see :func:`widget_values`."""
+    return f"{key}:model"
+
+
+def widget_values(key: str, kind: str, value) -> dict:
+    """The widget value for a model value; for a percent widget also the model's value itself.
+
+    A share shown as percent does not always convert back to the very same float
+    (0.20950000000000002 shows as 20.95, which reads back as 0.2095); :func:`read_widget` gives
+    back the model's own value while the field still shows what was loaded, so a scenario
+    loaded and saved again is the same file.
+    """
+    shown = to_widget(kind, value)
+    out = {key: shown}
+    if kind in PERCENT_KINDS:
+        out[exact_key(key)] = None if value is None else (shown, value)
+    return out
+
+
+def read_widget(state: Mapping, key: str, kind: str):
+    """The model's value for what widget ``key`` shows (the loaded value itself while it is unchanged)."""
+    value = state.get(key)
+    if kind in PERCENT_KINDS and value is not None:
+        exact = state.get(exact_key(key))
+        if exact is not None and exact[0] == value:
+            return exact[1]
+    return from_widget(kind, value)

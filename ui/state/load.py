@@ -18,7 +18,7 @@ from .fields import (
     TAX_RATE_KEY,
     cohort_key,
     get_path,
-    to_widget,
+    widget_values,
 )
 
 
@@ -28,12 +28,14 @@ def source_values(uid: int, source: EffectSource | None) -> dict:
 
 
 def cohort_values(uid: int, cohort: Cohort) -> dict:
-    values = {cohort_key(uid, f.key): to_widget(f.kind, get_path(cohort, f.path)) for f in COHORT_FIELDS}
+    values = {}
+    for f in COHORT_FIELDS:
+        values.update(widget_values(cohort_key(uid, f.key), f.kind, get_path(cohort, f.path)))
     values[cohort_key(uid, "form")] = cohort.effect.form
     for form, fields in EFFECT_FIELDS.items():
         source = cohort.effect if cohort.effect.form == form else EFFECT_STARTS[form]
         for f in fields:
-            values[cohort_key(uid, f.key)] = to_widget(f.kind, get_path(source, f.path))
+            values.update(widget_values(cohort_key(uid, f.key), f.kind, get_path(source, f.path)))
     values[cohort_key(uid, "preset")] = None
     if cohort.effect_source is not None:  # the study, its design and haircut travel with the scenario file
         values.update(source_values(uid, cohort.effect_source))
@@ -44,7 +46,7 @@ def effect_values(uid: int, effect) -> dict:
     """Widget values that put ``effect`` on cohort ``uid`` (a preset's effect, or one with a haircut)."""
     values = {cohort_key(uid, "form"): effect.form}
     for f in EFFECT_FIELDS[effect.form]:
-        values[cohort_key(uid, f.key)] = to_widget(f.kind, get_path(effect, f.path))
+        values.update(widget_values(cohort_key(uid, f.key), f.kind, get_path(effect, f.path)))
     return values
 
 
@@ -63,7 +65,7 @@ def load_scenario_into(state: MutableMapping, scenario: Scenario) -> None:
     for uid in list(state.get("cohort_ids", [])):
         remove_cohort_keys(state, uid)
     for f in SCENARIO_FIELDS:
-        state[f.key] = to_widget(f.kind, get_path(scenario, f.path))
+        state.update(widget_values(f.key, f.kind, get_path(scenario, f.path)))
     state.pop("tax_notice", None)
     state["overrides"] = dict(scenario.overrides)
     ids = list(range(len(scenario.cohorts)))
