@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import compare, evidence, files, inputs, results, session, sources, style
+from ui import compare, evidence, files, inputs, perf, results, session, sources, style
 from ui.certainty import view as certainty
 from ui.i18n import LANGS, t
 
@@ -44,6 +44,7 @@ if cur.calc_error:
 if presentation:
     if cur.view is not None:
         results.presentation(cur.view, lang)
+    perf.freeze_long_lived()
     st.stop()
 
 if cur.view is not None:
@@ -74,3 +75,5 @@ with right:
             evidence.render(lang)
         else:
             compare.render(None if cur.stale else cur.view, lang)
+
+perf.freeze_long_lived()  # after the first run (and new imports): later collections skip what lives on
