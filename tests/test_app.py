@@ -131,7 +131,7 @@ def test_changing_the_municipality_sets_its_tax_rate_and_the_models_figures():
     expected = example().replace(municipality="Vejle")
     field = at.number_input(key="tax_rate_pct")
     assert field.value is None and "23,4 %" in field.placeholder  # empty: the municipality's rate (Vejle 2026)
-    assert any(c.value == "Vejles sats 2026: 23,4 %" for c in at.caption)
+    assert any(c.value == "Kommuneskat i Vejle 2026: 23,4 %" for c in at.caption)
     assert at.session_state["last_valid_json"] == expected.canonical_json()
     assert tiles(at) == expected_tiles(expected)
     assert tiles(at) != greve

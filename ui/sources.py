@@ -95,12 +95,11 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
     table = sources_table(view)
     statuses = [s.status for s in view.sources]
     st.markdown(t("sources_counts", lang, n=len(statuses), est=statuses.count("estimate"), own=statuses.count("own")))
-    status_col, link_col = t("col_status", lang), t("col_link", lang)
+    link_col = t("col_link", lang)
+    colors = {"estimate": "background-color: #fff3cd", "own": "background-color: #e3f2fd"}
 
-    def highlight(row):
-        text = str(row[status_col])
-        color = "background-color: #fff3cd" if "⚠" in text else ("background-color: #e3f2fd" if "✎" in text else "")
-        return [color] * len(row)
+    def highlight(row):  # by the line's status code, not by the words shown
+        return [colors.get(statuses[row.name], "")] * len(row)
 
     try:  # estimates and own figures get a coloured row (pandas' Styler needs jinja2)
         shown = table.style.apply(highlight, axis=1)

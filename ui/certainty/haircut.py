@@ -115,8 +115,10 @@ def render(scenario: Scenario, lang: str, stale: bool) -> None:
     with c1:
         st.metric(t("cert_ob_npv_before", lang), money(h.npv_before, lang), border=True)
     with c2:
-        st.metric(t("cert_ob_npv_after", lang), money(h.npv_after, lang), border=True,
-                  delta=money(h.npv_after - h.npv_before, lang), delta_color="normal")
+        change = h.npv_after - h.npv_before  # the sign decides, not the text ("DKK -16,071" starts with a letter)
+        st.metric(t("cert_ob_npv_after", lang), money(h.npv_after, lang), border=True, delta=money(change, lang),
+                  delta_color="red" if change < 0 else "green" if change > 0 else "gray",
+                  delta_arrow="down" if change < 0 else "up" if change > 0 else "off")
     st.caption(t("cert_ob_net_line", lang, before=money(h.net_before, lang), after=money(h.net_after, lang)))
     _buttons(items, rates, lang)
 

@@ -30,7 +30,9 @@ Widget keys (also used by the tests):
   boxes sec_description, sec_tax_more, sec_offers, sec_wage_subsidy, sec_share, tbl_<table>;
   the view "Hvor sikkert er det?" has its own keys (cert_*, ob_apply, ob_undo), listed in ui/certainty/__init__.py
   non-widget: initialized, cohort_ids, next_cohort_id, overrides, last_valid_json, share_token,
-  compare, compare_feedback, upload_feedback, load_error, tax_notice, flash_cN
+  compare, compare_feedback, upload_feedback, load_error, tax_notice, flash_cN, and beside every
+  percent widget "<key>:model" (the value shown and the model's value as loaded, see
+  :func:`ui.state.fields.widget_values`)
 """
 
 from .draft import draft_from_state
