@@ -1,6 +1,6 @@
 """The Streamlit app, driven without a browser (streamlit.testing.v1.AppTest), and its pure UI helpers.
 
-Widgets are set by key; the keys are listed in ui/state.py (e.g. ``c0_size`` is the first cohort's
+Widgets are set by key; the keys are listed in ui/state/__init__.py (e.g. ``c0_size`` is the first cohort's
 size, ``municipality``, ``tax_rate_pct``, ``upload``, ``presentation``, ``lang``). Expected figures
 are computed by calling the model directly on the equivalent scenario and formatted the way the
 tiles format them, so "equal" means exactly the model's numbers.

@@ -68,7 +68,7 @@ def tornado_height(df: pd.DataFrame) -> int:
 def tornado_data(df: pd.DataFrame, base: float, lang: str = "da") -> dict:
     """Two segments per input, from the NPV as entered to the NPV at the low and at the high value.
 
-    ``df`` is :func:`ui.certainty.tornado_table` (sorted by swing). A side that could not be
+    ``df`` is :func:`ui.certainty.tables.tornado_table` (sorted by swing). A side that could not be
     calculated is left out (the table says why). ``room`` places an invisible point beyond each
     segment's end, so the value printed there stays inside the chart.
     """
@@ -97,7 +97,7 @@ def tornado_data(df: pd.DataFrame, base: float, lang: str = "da") -> dict:
 
 def montecarlo_data(bins: pd.DataFrame, percentiles: dict[int, float], lang: str = "da",
                     texts: dict[int, str] | None = None) -> dict:
-    """The NPV histogram (bins from :func:`ui.certainty.histogram`), the percentile rules and the zero line.
+    """The NPV histogram (bins from :func:`ui.certainty.tables.histogram`), the percentile rules and the zero line.
 
     ``texts`` are the percentiles as the tiles print them (for the tooltips).
     """

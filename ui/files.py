@@ -42,7 +42,7 @@ def _on_upload(lang: str) -> None:
 def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = None) -> bytes:
     """The Excel workbook or PDF report from calculator.export, made only when the user clicks (deferred).
 
-    With ``analysis_args`` (:func:`ui.certainty.export_args`) the robustness section holds the
+    With ``analysis_args`` (:func:`ui.certainty.export.export_args`) the robustness section holds the
     analyses of "Hvor sikkert er det?" with the specs on screen (the same cached results).
     """
     import tempfile

@@ -28,6 +28,8 @@ Widget keys (also used by the tests):
   load_example, upload, download_scenario, download_pdf, download_xlsx, ovr_param, ovr_value,
   ovr_apply, ovr_remove_<name>, compare_add, compare_clear, compare_load_<i>, compare_remove_<i>;
   boxes sec_description, sec_tax_more, sec_offers, sec_wage_subsidy, sec_share, tbl_<table>;
+  containers cohort_box, costs_box; charts chart_cumulative, chart_cumulative_big, chart_waterfall,
+  chart_stakeholders, chart_per_year, chart_compare; downloads csv_<table>, csv_flows, csv_sources, csv_compare;
   the view "Hvor sikkert er det?" has its own keys (cert_*, ob_apply, ob_undo), listed in ui/certainty/__init__.py
   non-widget: initialized, cohort_ids, next_cohort_id, overrides, last_valid_json, share_token,
   compare, compare_feedback, upload_feedback, load_error, tax_notice, flash_cN, and beside every
