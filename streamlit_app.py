@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import certainty, compare, evidence, files, inputs, results, session, sources, style
+from ui import compare, evidence, files, inputs, perf, results, session, sources, style
+from ui.certainty import view as certainty
 from ui.i18n import LANGS, t
 
-st.set_page_config(page_title="Business case – beskæftigelse", page_icon=":material/bar_chart:", layout="wide")
 session.init()
 session.pin_choices()
 ss = st.session_state
+st.set_page_config(page_title=t("page_title", ss.get("lang") or "da"), page_icon=":material/bar_chart:", layout="wide")
 
 with st.sidebar:
     st.segmented_control(t("language", "da"), LANGS, key="lang", required=True, format_func=str.upper,
@@ -43,6 +44,7 @@ if cur.calc_error:
 if presentation:
     if cur.view is not None:
         results.presentation(cur.view, lang)
+    perf.freeze_long_lived()
     st.stop()
 
 if cur.view is not None:
@@ -58,7 +60,7 @@ with st.sidebar:
 left, right = st.columns([5, 7], gap="large")
 with left:
     inputs.general_problems(lang, cur.errors)
-    inputs.cohorts(lang, cur.errors)
+    inputs.cohorts(lang, cur.errors, cur.scenario)
     inputs.costs(lang, cur.errors)
 with right:
     if cur.view is not None:
@@ -73,3 +75,5 @@ with right:
             evidence.render(lang)
         else:
             compare.render(None if cur.stale else cur.view, lang)
+
+perf.freeze_long_lived()  # after the first run (and new imports): later collections skip what lives on

@@ -1,6 +1,6 @@
 """The Streamlit app, driven without a browser (streamlit.testing.v1.AppTest), and its pure UI helpers.
 
-Widgets are set by key; the keys are listed in ui/state.py (e.g. ``c0_size`` is the first cohort's
+Widgets are set by key; the keys are listed in ui/state/__init__.py (e.g. ``c0_size`` is the first cohort's
 size, ``municipality``, ``tax_rate_pct``, ``upload``, ``presentation``, ``lang``). Expected figures
 are computed by calling the model directly on the equivalent scenario and formatted the way the
 tiles format them, so "equal" means exactly the model's numbers.
@@ -128,8 +128,10 @@ def test_changing_the_municipality_sets_its_tax_rate_and_the_models_figures():
     greve = tiles(at)
     at.selectbox(key="municipality").set_value("Vejle").run()
     no_crash(at)
-    expected = example().model_copy(update={"municipality": "Vejle"})
-    assert at.number_input(key="tax_rate_pct").value == pytest.approx(23.4, abs=1e-9)  # Vejle 2026
+    expected = example().replace(municipality="Vejle")
+    field = at.number_input(key="tax_rate_pct")
+    assert field.value is None and "23,4 %" in field.placeholder  # empty: the municipality's rate (Vejle 2026)
+    assert any(c.value == "Kommuneskat i Vejle 2026: 23,4 %" for c in at.caption)
     assert at.session_state["last_valid_json"] == expected.canonical_json()
     assert tiles(at) == expected_tiles(expected)
     assert tiles(at) != greve
@@ -139,11 +141,35 @@ def test_an_edited_tax_rate_is_the_users_own_figure():
     at = start()
     at.number_input(key="tax_rate_pct").set_value(26.0).run()
     no_crash(at)
-    expected = example().model_copy(update={"municipal_tax_rate": 0.26})
+    expected = example().replace(municipal_tax_rate=0.26)
     assert tiles(at) == expected_tiles(expected)
+    assert any(c.value.startswith("Dit eget tal.") for c in at.caption)
     at.segmented_control(key="view").set_value("sources").run()
     no_crash(at)
     assert any("dit eget tal" in c.value.lower() or "Dit eget tal" in c.value for c in at.caption)
+
+
+def test_an_own_tax_rate_equal_to_the_municipalitys_is_kept():
+    # Typed in (or loaded from a file), the rate is the user's own even when it equals the municipality's.
+    assert example().municipal_tax_rate is None
+    at = start()
+    at.number_input(key="tax_rate_pct").set_value(24.59).run()  # Greve 2026 (defaults/municipalities)
+    no_crash(at)
+    assert Scenario.model_validate_json(at.session_state["last_valid_json"]).municipal_tax_rate == 0.2459
+    assert tiles(at) == expected_tiles(example())  # the same rate: the same figures
+
+
+def test_a_new_municipality_drops_an_own_tax_rate_and_says_so():
+    at = start()
+    at.number_input(key="tax_rate_pct").set_value(26.0).run()
+    at.selectbox(key="municipality").set_value("Vejle").run()
+    no_crash(at)
+    assert at.number_input(key="tax_rate_pct").value is None
+    assert any("Din egen kommuneskat (26 %) er fjernet" in i.value for i in at.info)
+    assert at.session_state["last_valid_json"] == example().replace(municipality="Vejle").canonical_json()
+    at.selectbox(key="budget_year").set_value(2025).run()  # nothing to drop: no message
+    no_crash(at)
+    assert not any("fjernet" in i.value for i in at.info)
 
 
 def test_add_and_remove_a_cohort():
@@ -359,7 +385,7 @@ def test_a_users_own_figure_overrides_the_default_and_is_marked():
     at.number_input(key="ovr_value").set_value(100000.0).run()
     at.button(key="ovr_apply").click().run()
     no_crash(at)
-    expected = example().model_copy(update={"overrides": {"resultattilskud.job_aar_1_3": 100000.0}})
+    expected = example().replace(overrides={"resultattilskud.job_aar_1_3": 100000.0})
     assert at.session_state["last_valid_json"] == expected.canonical_json()
     assert tiles(at) == expected_tiles(expected)
     table = at.dataframe[0].value

@@ -1,8 +1,8 @@
-"""The app's "Hvor sikkert er det?" view (ui/certainty.py), driven with AppTest, against calculator.analysis.
+"""The app's "Hvor sikkert er det?" view (ui/certainty/), driven with AppTest, against calculator.analysis.
 
 Expected figures come from calling the analysis API directly on the equivalent scenario and are
 formatted the way the view formats them, so "equal" means exactly the analysis' numbers. Widget
-keys are listed in ui/certainty.py (cert_seed, cert_draws, cert_t_<input>_low/_high,
+keys are listed in ui/certainty/__init__.py (cert_seed, cert_draws, cert_t_<input>_low/_high,
 cert_mc_<input>_<param>, cert_ob_<design>, ob_apply, ob_undo; boxes sec_cert_tornado, sec_cert_mc).
 The Monte Carlo runs with 2,000 draws here to keep the tests quick.
 """
@@ -23,7 +23,9 @@ from calculator.schema import Scenario
 from calculator.text.analysis_text import bar_dict
 from calculator.text.numbers import number, pct, probability
 from calculator.text.sentences import break_even_sentence, describe_effect
-from ui import certainty, charts, files
+from ui import charts, files
+from ui.certainty import export as cert_export
+from ui.certainty import tables as cert_tables
 from ui.fmt import count, money
 
 DRAWS = 2000
@@ -286,14 +288,14 @@ def test_the_excel_export_holds_the_analysis_with_the_specs_on_screen():
     openpyxl = pytest.importorskip("openpyxl")
     scenario = example()
     state = {"cert_seed": 7, "cert_draws": DRAWS, "cert_t_effect_low": 50.0}
-    args = certainty.export_args(state, scenario, stale=False)
+    args = cert_export.export_args(state, scenario, stale=False)
     assert json.loads(args[1])["seed"] == 7 and json.loads(args[0])["effect"]["low"] == 0.5
     book = openpyxl.load_workbook(io.BytesIO(files.export_bytes(scenario.canonical_json(), "xlsx", args)))
     ws = book["Robusthed"]
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert break_even_sentence(break_even(scenario), "da") in text
     assert "2.000 træk (frø 7)" in text
-    bad = certainty.export_args({**state, "cert_mc_effect_low": 160.0, "cert_last_mc": args[1]}, scenario, stale=False)
+    bad = cert_export.export_args({**state, "cert_mc_effect_low": 160.0, "cert_last_mc": args[1]}, scenario, stale=False)
     assert bad[1] == args[1]  # a bad entry: the last valid spec, as on screen
 
 
@@ -301,11 +303,11 @@ def test_the_export_carries_the_haircut_put_into_the_scenario():
     at, scenario = _with_preset()
     at = certainty_view(at, draws=None)
     at.button(key="ob_apply").click().run()
-    state = {k: at.session_state[k] for k in ("cohort_ids", "c0_evidence", "c0_haircut")}
-    used = Scenario.model_validate_json(at.session_state["last_valid_json"])
-    _, _, haircut = certainty.export_args(state, used, stale=False)
+    used = Scenario.model_validate_json(at.session_state["last_valid_json"])  # the haircut is in the scenario itself
+    assert used.cohorts[0].effect_source.haircut == 0.25
+    _, _, haircut = cert_export.export_args({}, used, stale=False)
     assert haircut is not None
-    h = certainty.compute.haircut_of(*haircut)
+    h = cert_export.compute.haircut_of(*haircut)
     expected = apply_optimism_bias(scenario, {NAME: "quasi_experimental"})
     assert (h.npv_before, h.npv_after) == pytest.approx((expected.npv_before, expected.npv_after))
 
@@ -315,11 +317,11 @@ def test_the_export_carries_the_haircut_put_into_the_scenario():
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_the_certainty_charts_are_valid_altair(lang):
     tor = tornado(example())
-    df = certainty.tornado_table(tor, lang)
+    df = cert_tables.tornado_table(tor, lang)
     spec = charts.tornado_chart(df, tor.base_npv, lang).to_dict()  # validates against the Vega-Lite schema
     assert len(spec["datasets"]["main"]) == 2 * len(tor.bars)
     mc = run_montecarlo(example(), MonteCarloSpec(draws=500))
-    bins = certainty.histogram(mc.npv, lang)
+    bins = cert_tables.histogram(mc.npv, lang)
     assert int(bins["count"].sum()) == 500
     assert (bins["start"] == 0).any() or not (mc.npv.min() < 0 < mc.npv.max())  # 0 is a bin edge
     spec = charts.montecarlo_chart(bins, mc.percentiles("npv"), lang).to_dict()

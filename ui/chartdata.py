@@ -3,6 +3,9 @@
 :mod:`ui.charts` defines the charts in altair; their templates are stored in
 ``ui/chart_templates.json``. Here a table from :mod:`ui.views` becomes the rows a template reads
 (``main``, ``marker``), and :func:`spec` puts them into a copy of the template.
+
+This module never imports :mod:`ui.charts` (altair): the templates are only read here, and
+``python -m ui.charts`` writes them (a test fails if the stored file is out of date).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def _records(df: pd.DataFrame, columns: list[str]) -> list[dict]:
 
 
 def cumulative_data(df: pd.DataFrame, lang: str = "da", payback_month: int | None = None) -> dict:
-    marker = [] if payback_month is None else [{"month": payback_month, "text": f"{t('payback_rule', lang)}: {payback_month}"}]
+    marker = [] if payback_month is None else [{"month": payback_month, "text": t("payback_marker", lang, month=payback_month)}]
     return {MAIN: _records(df, ["month", "date", "cumulative", "net_text", "cumulative_text"]), MARKER: marker}
 
 
@@ -65,7 +68,7 @@ def tornado_height(df: pd.DataFrame) -> int:
 def tornado_data(df: pd.DataFrame, base: float, lang: str = "da") -> dict:
     """Two segments per input, from the NPV as entered to the NPV at the low and at the high value.
 
-    ``df`` is :func:`ui.certainty.tornado_table` (sorted by swing). A side that could not be
+    ``df`` is :func:`ui.certainty.tables.tornado_table` (sorted by swing). A side that could not be
     calculated is left out (the table says why). ``room`` places an invisible point beyond each
     segment's end, so the value printed there stays inside the chart.
     """
@@ -94,7 +97,7 @@ def tornado_data(df: pd.DataFrame, base: float, lang: str = "da") -> dict:
 
 def montecarlo_data(bins: pd.DataFrame, percentiles: dict[int, float], lang: str = "da",
                     texts: dict[int, str] | None = None) -> dict:
-    """The NPV histogram (bins from :func:`ui.certainty.histogram`), the percentile rules and the zero line.
+    """The NPV histogram (bins from :func:`ui.certainty.tables.histogram`), the percentile rules and the zero line.
 
     ``texts`` are the percentiles as the tiles print them (for the tooltips).
     """
@@ -121,14 +124,11 @@ def _stored() -> dict[str, str]:
     return {k: json.dumps(v) for k, v in json.loads(TEMPLATE_FILE.read_text(encoding="utf-8")).items()}
 
 
-@lru_cache(maxsize=32)
 def _template(kind: str, lang: str, big: bool) -> str:
     stored = _stored().get(template_key(kind, lang, big))
-    if stored is not None:
-        return stored
-    from .charts import build_template  # the file is missing or lacks this chart: build it with altair
-
-    return json.dumps(build_template(kind, lang, big))
+    if stored is None:  # the file is missing or lacks this chart (a test checks it is up to date)
+        raise KeyError(f"no chart template {template_key(kind, lang, big)!r} in {TEMPLATE_FILE.name}: run python -m ui.charts")
+    return stored
 
 
 def _inline(node, data: dict) -> None:

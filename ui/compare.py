@@ -11,9 +11,9 @@ from calculator.text.labels import key_figure_label
 
 from . import chartdata, session
 from .compute import compute
-from .fmt import count, money
+from .fmt import count, csv_bytes, money
 from .i18n import t
-from .views import ResultView, csv_bytes
+from .views import ResultView
 
 MAX_COMPARE = 3
 LETTERS = "ABC"
@@ -93,17 +93,18 @@ def render(current: ResultView | None, lang: str) -> None:
     cols = st.columns(len(views))
     for i, (col, v) in enumerate(zip(cols, views)):
         with col:
-            st.markdown(f"**{LETTERS[i]}**: {v.summary.scenario}")
-            st.caption(f"{v.summary.municipality} · {v.stamp.scenario_hash}")
+            st.markdown(t("compare_heading", lang, letter=LETTERS[i], name=v.summary.scenario))
+            st.caption(t("compare_caption", lang, municipality=v.summary.municipality, hash=v.stamp.scenario_hash))
             c1, c2 = st.columns(2)
             c1.button(t("compare_load", lang, label=LETTERS[i]), key=f"compare_load_{i}", on_click=_load, args=(i,))
             c2.button(t("compare_remove", lang, label=LETTERS[i]), key=f"compare_remove_{i}", on_click=_remove, args=(i,))
     shown, raw = table(views, lang)
     st.dataframe(shown, hide_index=True, width="stretch")
     st.download_button(t("download_csv", lang), data=lambda: csv_bytes(raw, lang),
-                       file_name="sammenligning.csv" if lang == "da" else "comparison.csv", mime="text/csv",
+                       file_name=t("file_comparison", lang) + ".csv", mime="text/csv",
                        key="csv_compare", on_click="ignore", icon=":material/download:")
-    frames = [v.cumulative.assign(scenario=f"{LETTERS[i]}: {v.summary.scenario}") for i, v in enumerate(views)]
+    frames = [v.cumulative.assign(scenario=t("compare_series", lang, letter=LETTERS[i], name=v.summary.scenario))
+              for i, v in enumerate(views)]
     st.markdown(f"#### {t('compare_chart', lang)}")
     st.vega_lite_chart(chartdata.spec("compare", chartdata.compare_data(pd.concat(frames, ignore_index=True)), lang),
                        width="stretch", key="chart_compare")

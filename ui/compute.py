@@ -24,7 +24,7 @@ def monthly_flows_csv(scenario_json: str, lang: str = "da") -> bytes:
     """Every money flow month by month as CSV; built only when the user asks for it (a deferred download)."""
     from calculator.export.tables import monthly_tidy_table
 
-    from .views import csv_bytes
+    from .fmt import csv_bytes
 
     return csv_bytes(monthly_tidy_table(calculate(Scenario.model_validate_json(scenario_json)), lang, codes=True), lang)
 

@@ -19,10 +19,10 @@ def render(lang: str) -> None:
         rows.append({
             t("col_preset", lang): preset_title(p, lang),
             t("col_design", lang): design_label(p.design, lang),
-            t("col_causal", lang): t("yes", lang) if p.causal else "⚠ " + t("no", lang),
+            t("col_causal", lang): t("causal_yes" if p.causal else "causal_no", lang),
             t("col_effect", lang): describe_effect(p.effect, lang),
             t("col_target", lang): p.target_group,
-            t("col_source", lang): f"{p.source.reference}; {seed_lines(p.source, lang)}",
+            t("col_source", lang): t("evidence_source", lang, reference=p.source.reference, lines=seed_lines(p.source, lang)),
             t("col_note", lang): p.note,
         })
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

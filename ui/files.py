@@ -9,7 +9,7 @@ import streamlit as st
 from calculator.schema import Scenario
 
 from . import session
-from .certainty import export_args
+from .certainty.export import export_analysis, export_args
 from .i18n import t
 from .share import MAX_FILE_BYTES, ScenarioInputError, scenario_file_bytes, scenario_from_json_bytes, share_url
 from .views import ResultView
@@ -42,7 +42,7 @@ def _on_upload(lang: str) -> None:
 def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = None) -> bytes:
     """The Excel workbook or PDF report from calculator.export, made only when the user clicks (deferred).
 
-    With ``analysis_args`` (:func:`ui.certainty.export_args`) the robustness section holds the
+    With ``analysis_args`` (:func:`ui.certainty.export.export_args`) the robustness section holds the
     analyses of "Hvor sikkert er det?" with the specs on screen (the same cached results).
     """
     import tempfile
@@ -50,8 +50,6 @@ def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = No
 
     from calculator import export
     from calculator.model import calculate
-
-    from .certainty import export_analysis
 
     result = calculate(Scenario.model_validate_json(scenario_json))
     analysis = export_analysis(scenario_json, analysis_args) if analysis_args is not None else None
@@ -75,7 +73,7 @@ def save_load_share(lang: str, view: ResultView | None, stale: bool) -> None:
     st.subheader(t("sec_files", lang))
     if view is not None:
         scenario = Scenario.model_validate_json(view.scenario_json)
-        slug = re.sub(r"\W+", "_", scenario.name.lower()).strip("_")[:50].strip("_") or "scenarie"
+        slug = re.sub(r"\W+", "_", scenario.name.lower()).strip("_")[:50].strip("_") or t("file_scenario", lang)
         st.download_button(t("download_scenario", lang), data=scenario_file_bytes(scenario), file_name=f"{slug}.json",
                            mime="application/json", key="download_scenario", on_click="ignore", icon=":material/save:")
         json_text = view.scenario_json

@@ -9,29 +9,20 @@ import pandas as pd
 import streamlit as st
 
 from calculator.text.labels import stamp_text
+from calculator.text.sentences import payback_text
 
 from . import chartdata
 from .compute import monthly_flows_csv
-from .fmt import count, money, share
+from .fmt import count, csv_bytes, money, share
 from .i18n import t
 from .views import (
     ResultView,
-    csv_bytes,
     display_cumulative,
     display_per_cohort,
     display_per_year,
     display_stakeholders,
     display_waterfall,
 )
-
-
-def payback_text(view: ResultView, lang: str) -> str:
-    s = view.summary
-    if s.costs <= 0:
-        return t("payback_no_costs", lang)
-    if s.payback_month is None:
-        return t("payback_never", lang)
-    return t("payback_month", lang, m=s.payback_month)
 
 
 def tiles(view: ResultView, lang: str, big: bool = False) -> None:
@@ -41,15 +32,15 @@ def tiles(view: ResultView, lang: str, big: bool = False) -> None:
     cols = st.columns(4)
     with cols[0]:
         st.metric(t("tile_net", lang), money(s.net, lang), border=True,
-                  delta=f"{basis} · {money(s.net_per_participant, lang)} {'pr. deltager' if lang == 'da' else 'per participant'}",
+                  delta=t("tile_net_delta", lang, basis=basis, amount=money(s.net_per_participant, lang)),
                   delta_color="off", delta_arrow="off", help=t("tile_net_help", lang, basis=basis))
     with cols[1]:
         st.metric(t("tile_npv", lang), money(s.npv, lang), border=True,
-                  delta=f"{share(s.discount_rate, lang)} p.a.", delta_color="off", delta_arrow="off",
+                  delta=t("tile_npv_delta", lang, rate=share(s.discount_rate, lang)), delta_color="off", delta_arrow="off",
                   help=t("tile_npv_help", lang, rate=share(s.discount_rate, lang)))
     with cols[2]:
-        horizon = f"{'af' if lang == 'da' else 'of'} {s.horizon_months} {'måneder' if lang == 'da' else 'months'}"
-        st.metric(t("tile_payback", lang), payback_text(view, lang), border=True, delta=horizon, delta_color="off",
+        horizon = t("tile_payback_delta", lang, months=s.horizon_months)
+        st.metric(t("tile_payback", lang), payback_text(s, lang), border=True, delta=horizon, delta_color="off",
                   delta_arrow="off", help=t("tile_payback_help", lang))
     with cols[3]:
         if s.costs <= 0:  # nothing to pay back
@@ -69,7 +60,7 @@ def facts(view: ResultView, lang: str) -> None:
     st.caption(t("facts_line", lang, municipality=s.municipality, participants=count(s.participants, lang),
                  extra=count(s.extra_people_in_jobs, lang), gains=money(s.gains, lang), costs=money(s.costs, lang),
                  horizon=s.horizon_months, start=view.start)
-               + f"  \n{t('stamp_prefix', lang)}: {stamp_text(view.stamp, lang)}")
+               + "  \n" + t("stamp_line", lang, stamp=stamp_text(view.stamp, lang)))
 
 
 VIEWS = ("results", "certainty", "sources", "evidence", "compare")
@@ -114,7 +105,7 @@ def render(view: ResultView, lang: str) -> None:
     st.markdown(f"#### {t('chart_cumulative', lang)}")
     cumulative(view, lang)
     table_and_csv(display_cumulative(view), _raw(view.cumulative, ["month", "date", "net", "cumulative"]),
-                   "kumuleret" if lang == "da" else "cumulative", "cumulative", lang)
+                   t("file_cumulative", lang), "cumulative", lang)
 
     st.markdown(f"#### {t('chart_waterfall', lang)}")
     wf = view.waterfall
@@ -124,7 +115,7 @@ def render(view: ResultView, lang: str) -> None:
                  after=money(s.kommuneskat_efter_udligning, lang),
                  basis=t("waterfall_after" if s.headline_after_udligning else "waterfall_before", lang)))
     table_and_csv(display_waterfall(view), _raw(wf, ["key", "label", "kind", "amount"]),
-                   "vandfald" if lang == "da" else "waterfall", "waterfall", lang)
+                   t("file_waterfall", lang), "waterfall", lang)
 
     c1, c2 = st.container(), st.container()
     with c1:
@@ -133,24 +124,24 @@ def render(view: ResultView, lang: str) -> None:
                            width="stretch", key="chart_stakeholders")
         st.caption(t("stakeholder_note", lang))
         table_and_csv(display_stakeholders(view), _raw(view.stakeholders, ["key", "label", "amount"]),
-                       "parter" if lang == "da" else "parties", "stakeholders", lang)
+                       t("file_stakeholders", lang), "stakeholders", lang)
     with c2:
         st.markdown(f"#### {t('chart_per_year', lang)}")
         st.vega_lite_chart(chartdata.spec("per_year", chartdata.per_year_data(view.per_year, lang), lang),
                            width="stretch", key="chart_per_year")
         table_and_csv(display_per_year(view), _raw(view.per_year, ["year", "gains", "costs", "net"]),
-                       "pr_aar" if lang == "da" else "per_year", "per_year", lang)
+                       t("file_per_year", lang), "per_year", lang)
 
     st.markdown(f"#### {t('table_per_cohort', lang)}")
     st.dataframe(display_per_cohort(view), hide_index=True, width="stretch")
     c1, c2 = st.columns(2)
     with c1:
-        csv_button(t("download_csv", lang), view.per_cohort, "pr_maalgruppe.csv" if lang == "da" else "per_cohort.csv",
+        csv_button(t("download_csv", lang), view.per_cohort, t("file_per_cohort", lang) + ".csv",
                    "csv_per_cohort", lang)
     with c2:
         json_text = view.scenario_json
         st.download_button(t("all_flows", lang), data=lambda: monthly_flows_csv(json_text, lang),
-                           file_name="pengestroemme.csv" if lang == "da" else "money_flows.csv", mime="text/csv",
+                           file_name=t("file_money_flows", lang) + ".csv", mime="text/csv",
                            key="csv_flows", on_click="ignore", icon=":material/download:")
 
 

@@ -16,10 +16,12 @@ from pydantic import ValidationError
 
 from calculator.data.parameters import DEFAULTS_DIR
 from calculator.schema import Scenario, load_scenario
+from calculator.text.catalog import text
 from calculator.text.problems import problems
 from calculator.text.sentences import model_error
 
 from . import state as S
+from .certainty.evidence import start_rates
 from .compute import compute
 from .fmt import share
 from .i18n import LANGS, t
@@ -69,7 +71,9 @@ def init() -> None:
             scenario = decode_link(token, ss["lang"])
         except ScenarioInputError as exc:
             ss["load_error"] = [t("load_error_link", ss["lang"]), *exc.lines]
-    S.load_scenario_into(ss, scenario or start_example())
+    scenario = scenario or start_example()
+    S.load_scenario_into(ss, scenario)
+    start_rates(ss, scenario)
 
 
 @dataclass
@@ -112,20 +116,16 @@ def evaluate(lang: str) -> Current:
     return cur
 
 
-_BOUNDS = {
-    "less_than_equal": ("le", "må højst være {b} (fik {v})", "must be at most {b} (got {v})"),
-    "greater_than_equal": ("ge", "skal være mindst {b} (fik {v})", "must be at least {b} (got {v})"),
-    "less_than": ("lt", "skal være mindre end {b} (fik {v})", "must be less than {b} (got {v})"),
-    "greater_than": ("gt", "skal være større end {b} (fik {v})", "must be greater than {b} (got {v})"),
-}
+_BOUNDS = {"less_than_equal": "le", "greater_than_equal": "ge", "less_than": "lt", "greater_than": "gt"}  # pydantic's type -> ctx key
 
 
 def _percent_message(err: dict, lang: str) -> str:
-    ctx_key, da, en = _BOUNDS[err["type"]]
+    """The model's own message for a bound (``problem.<type>``), with the bound and the value in percent."""
+    ctx_key = _BOUNDS[err["type"]]
     bound, value = (err.get("ctx") or {}).get(ctx_key), err.get("input")
     if not isinstance(bound, (int, float)) or not isinstance(value, (int, float)):
         return err.get("msg", "")
-    return (da if lang == "da" else en).format(b=share(float(bound), lang), v=share(float(value), lang))
+    return text(f"problem.{err['type']}", lang, **{ctx_key: share(float(bound), lang), "input": share(float(value), lang)})
 
 
 def _locate(scenario: Scenario, cohort_ids: list[int], lang: str) -> list[tuple[str, str]]:
@@ -196,4 +196,5 @@ def load(scenario: Scenario) -> None:
     ss.pop("upload_feedback", None)
     ss.pop("load_error", None)
     S.load_scenario_into(ss, scenario)
+    start_rates(ss, scenario)
     ss["cohort_pick"] = ss["cohort_ids"][0]

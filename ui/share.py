@@ -20,7 +20,10 @@ import zlib
 from pydantic import ValidationError
 
 from calculator.schema import Scenario
+from calculator.text.numbers import number
 from calculator.text.problems import problem_lines
+
+from .i18n import t
 
 QUERY_PARAM = "s"
 MAX_FILE_BYTES = 200_000  # a scenario with 20 cohorts is about 15 kB of JSON
@@ -33,53 +36,32 @@ class ScenarioInputError(ValueError):
         self.lines = lines
 
 
-_MSG = {
-    "too_large": ("Filen er for stor ({size} byte; højst {limit} byte). Scenariet er ikke ændret.",
-                  "The file is too large ({size} bytes; at most {limit} bytes). The scenario was not changed."),
-    "empty": ("Filen er tom.", "The file is empty."),
-    "not_utf8": ("Filen er ikke tekst (UTF-8). Vælg en scenariefil i JSON-format.",
-                 "The file is not text (UTF-8). Choose a scenario file in JSON format."),
-    "not_json": ("Filen er ikke gyldig JSON ({detail}).", "The file is not valid JSON ({detail})."),
-    "not_object": ("Filen skal indeholde ét scenarie: et JSON-objekt med felter som municipality og cohorts.",
-                   "The file must hold one scenario: a JSON object with fields such as municipality and cohorts."),
-    "invalid": ("Scenariet er ikke gyldigt:", "The scenario is not valid:"),
-    "link_too_long": ("Delingslinket er for langt.", "The share link is too long."),
-    "link_broken": ("Delingslinket er ødelagt eller ufuldstændigt (blev det klippet over?).",
-                    "The share link is broken or incomplete (was it cut off?)."),
-}
-
-
-def _m(key: str, lang: str, **kw) -> str:
-    return _MSG[key][0 if lang == "da" else 1].format(**kw)
-
-
-def _fmt_int(n: int, lang: str) -> str:
-    return f"{n:,}".replace(",", "." if lang == "da" else ",")
+def _bytes(n: int, lang: str) -> str:
+    return number(n, 0, lang)
 
 
 def scenario_from_json_bytes(data: bytes, lang: str = "da", limit: int = MAX_FILE_BYTES) -> Scenario:
     """Validate an uploaded (or decoded) scenario file; raise ScenarioInputError with readable lines."""
     if len(data) > limit:
-        raise ScenarioInputError([_m("too_large", lang, size=_fmt_int(len(data), lang), limit=_fmt_int(limit, lang))])
+        raise ScenarioInputError([t("file_too_large", lang, size=_bytes(len(data), lang), limit=_bytes(limit, lang))])
     if not data.strip():
-        raise ScenarioInputError([_m("empty", lang)])
+        raise ScenarioInputError([t("file_empty", lang)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ScenarioInputError([_m("not_utf8", lang)]) from None
+        raise ScenarioInputError([t("file_not_utf8", lang)]) from None
     try:
         raw = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        detail = f"{exc.msg}, linje {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else "for dybt indlejret"
-        if lang != "da":
-            detail = detail.replace("linje", "line").replace("for dybt indlejret", "nested too deeply")
-        raise ScenarioInputError([_m("not_json", lang, detail=detail)]) from None
+    except json.JSONDecodeError as exc:  # the parser's own words (English) for what is wrong, and where
+        raise ScenarioInputError([t("file_not_json", lang, detail=exc.msg, line=exc.lineno)]) from None
+    except RecursionError:
+        raise ScenarioInputError([t("file_too_deep", lang)]) from None
     if not isinstance(raw, dict):
-        raise ScenarioInputError([_m("not_object", lang)])
+        raise ScenarioInputError([t("file_not_object", lang)])
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
-        raise ScenarioInputError([_m("invalid", lang), *problem_lines(exc, lang)]) from None
+        raise ScenarioInputError([t("file_invalid", lang), *problem_lines(exc, lang)]) from None
 
 
 def scenario_file_bytes(scenario: Scenario) -> bytes:
@@ -97,20 +79,19 @@ def decode_link(token: str, lang: str = "da") -> Scenario:
     """The scenario in a share link, validated exactly like an uploaded file."""
     token = (token or "").strip()
     if len(token) > MAX_LINK_CHARS:
-        raise ScenarioInputError([_m("link_too_long", lang)])
+        raise ScenarioInputError([t("link_too_long", lang)])
     try:
         packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         inflater = zlib.decompressobj()
         data = inflater.decompress(packed, MAX_FILE_BYTES + 1)
         if inflater.unconsumed_tail or not inflater.eof:
             if len(data) > MAX_FILE_BYTES:
-                raise ScenarioInputError([_m("too_large", lang, size=">" + _fmt_int(MAX_FILE_BYTES, lang),
-                                             limit=_fmt_int(MAX_FILE_BYTES, lang))])
-            raise ScenarioInputError([_m("link_broken", lang)])
+                raise ScenarioInputError([t("link_too_large", lang, limit=_bytes(MAX_FILE_BYTES, lang))])
+            raise ScenarioInputError([t("link_broken", lang)])
     except (binascii.Error, ValueError, zlib.error) as exc:
         if isinstance(exc, ScenarioInputError):
             raise
-        raise ScenarioInputError([_m("link_broken", lang)]) from None
+        raise ScenarioInputError([t("link_broken", lang)]) from None
     return scenario_from_json_bytes(data, lang)
 
 

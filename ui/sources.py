@@ -10,10 +10,10 @@ from calculator.data.parameters import load_parameters
 from calculator.schema import Scenario
 from calculator.text.sentences import describe_effect
 
-from .fmt import unit_value
+from .fmt import csv_bytes, date, unit_value
 from .i18n import t
 from .state import from_pct, to_pct
-from .views import ResultView, csv_bytes, sources_table
+from .views import ResultView, sources_table
 
 
 def _param_units(name: str) -> str:
@@ -61,7 +61,7 @@ def overrides_editor(lang: str, when: dt.date, errors: dict) -> None:
     c1, c2, c3 = st.columns([4, 2, 2], vertical_alignment="bottom")
     with c1:
         st.selectbox(t("override_param", lang), names, key="ovr_param", on_change=_on_param_change, args=(when,),
-                     format_func=lambda n: f"{n} – {load_parameters().get(n).description}")
+                     format_func=lambda n: t("override_option", lang, name=n, description=load_parameters().get(n).description))
     name = ss.get("ovr_param")
     unit = _param_units(name)
     with c2:
@@ -69,7 +69,7 @@ def overrides_editor(lang: str, when: dt.date, errors: dict) -> None:
                         step=1.0 if unit == "andel" else 100.0, format="%.4f" if unit == "andel" else "%.2f")
     with c3:
         st.button(t("override_apply", lang), key="ovr_apply", on_click=_apply_override, type="primary")
-    st.caption(t("override_current", lang, when=f"{when:%d.%m.%Y}" if lang == "da" else when.isoformat(),
+    st.caption(t("override_current", lang, when=date(when, lang),
                  value=unit_value(_default_value(name, when), unit, lang)))
     st.caption(t("tax_rate_override_hint", lang))
     st.markdown(f"**{t('overrides_list', lang)}**")
@@ -85,7 +85,7 @@ def overrides_editor(lang: str, when: dt.date, errors: dict) -> None:
                 shown = unit_value(value, _param_units(pname), lang)
             except Exception:
                 shown = str(value)
-            st.markdown(f"✎ `{pname}` = **{shown}**")
+            st.markdown(t("override_line", lang, name=pname, value=shown))
         with c2:
             st.button(t("override_remove", lang), key=f"ovr_remove_{pname}", on_click=_remove_override, args=(pname,))
 
@@ -95,12 +95,11 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
     table = sources_table(view)
     statuses = [s.status for s in view.sources]
     st.markdown(t("sources_counts", lang, n=len(statuses), est=statuses.count("estimate"), own=statuses.count("own")))
-    status_col, link_col = t("col_status", lang), t("col_link", lang)
+    link_col = t("col_link", lang)
+    colors = {"estimate": "background-color: #fff3cd", "own": "background-color: #e3f2fd"}
 
-    def highlight(row):
-        text = str(row[status_col])
-        color = "background-color: #fff3cd" if "⚠" in text else ("background-color: #e3f2fd" if "✎" in text else "")
-        return [color] * len(row)
+    def highlight(row):  # by the line's status code, not by the words shown
+        return [colors.get(statuses[row.name], "")] * len(row)
 
     try:  # estimates and own figures get a coloured row (pandas' Styler needs jinja2)
         shown = table.style.apply(highlight, axis=1)
@@ -112,10 +111,10 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
                        t("col_description", lang): st.column_config.TextColumn(width="medium")},
     )
     st.download_button(t("sources_download", lang), data=lambda: csv_bytes(table, lang),
-                       file_name="kilder.csv" if lang == "da" else "sources.csv", mime="text/csv", key="csv_sources",
+                       file_name=t("file_sources", lang) + ".csv", mime="text/csv", key="csv_sources",
                        on_click="ignore", icon=":material/download:")
     scenario = Scenario.model_validate_json(view.scenario_json)
     st.markdown(f"#### {t('your_assumptions', lang)}")
-    st.markdown("\n".join(f"- **{c.name}** ({c.size}): {describe_effect(c.effect, lang)} – "
-                          f"{t('status_own', lang)}" for c in scenario.cohorts))
+    st.markdown("\n".join("- " + t("assumption_line", lang, cohort=c.name, size=c.size, effect=describe_effect(c.effect, lang))
+                          for c in scenario.cohorts))
     overrides_editor(lang, scenario.start_date, errors)

@@ -146,7 +146,7 @@ def display_per_year(view: ResultView) -> pd.DataFrame:
     lang = view.lang
     df = view.per_year
     return pd.DataFrame({t("col_year", lang): df["year"].astype(str), t("col_gains", lang): df["gains_text"],
-                         t("col_costs", lang): df["costs_text"], t("col_net", lang).split(" ")[0]: df["net_text"]})
+                         t("col_costs", lang): df["costs_text"], t("col_net_short", lang): df["net_text"]})
 
 
 def display_per_cohort(view: ResultView) -> pd.DataFrame:
@@ -171,16 +171,9 @@ def sources_table(view: ResultView) -> pd.DataFrame:
             t("col_description", lang): source_words.description(s, lang),
             t("col_value", lang): source_words.value_text(s, lang),
             t("col_valid_from", lang): date(s.valid_from, lang),
-            t("col_source", lang): title if url or not s.source_url else f"{title} ({s.source_url})",
+            t("col_source", lang): title if url or not s.source_url else t("source_with_address", lang, title=title, address=s.source_url),
             t("col_link", lang): url,
             t("col_note", lang): source_words.note(s, lang),
             t("col_parameter", lang): s.name,
         })
     return pd.DataFrame(rows)
-
-
-def csv_bytes(df: pd.DataFrame, lang: str = "da") -> bytes:
-    """CSV that Excel opens in both languages: Danish with ';' and decimal comma, UTF-8 with BOM."""
-    if lang == "da":
-        return df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
-    return df.to_csv(index=False).encode("utf-8-sig")

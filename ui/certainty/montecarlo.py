@@ -1,0 +1,105 @@
+"""The Monte Carlo: P10/P50/P90 and the probability of paying off, the NPV histogram, its tables and the distributions' editor."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from calculator.analysis import MonteCarloSpec
+from calculator.text.labels import montecarlo_input_label
+from calculator.text.numbers import probability
+from calculator.text.sentences import model_error
+
+from .. import chartdata, compute
+from ..fmt import count, csv_bytes, money
+from ..i18n import t
+from ..results import csv_button
+from ..widgets import PERSIST, section, show_errors
+from .specs import KINDS, MC_KEYS, MC_PARAMS, read_montecarlo, valid_json
+from .tables import display_bins, draws_table, histogram, montecarlo_summary
+
+
+def render(scenario_json: str, lang: str):
+    """Draw the Monte Carlo; returns its result (None if it could not run) for the stamp line."""
+    ss = st.session_state
+    st.markdown(f"#### {t('cert_mc', lang)}")
+    spec, errors = read_montecarlo(ss, lang)  # the widgets' values are in session state before they are drawn
+    c1, c2 = st.columns(2)
+    with c1:
+        st.number_input(t("cert_seed", lang), key="cert_seed", step=1, format="%d", persist_state=PERSIST)
+        show_errors(errors, "cert_seed")
+    with c2:
+        st.number_input(t("cert_draws", lang), key="cert_draws", step=1000, format="%d", persist_state=PERSIST)
+        show_errors(errors, "cert_draws")
+    spec_json = valid_json(spec, errors, ss, "cert_last_mc", MonteCarloSpec)
+    if errors:
+        st.warning(t("cert_invalid_spec", lang), icon=":material/warning:")
+    mc = None
+    try:
+        mc = compute.montecarlo_of(scenario_json, spec_json)
+    except ValueError as exc:
+        st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
+    if mc is not None:
+        _result(mc, lang)
+    _editor(errors, lang)
+    return mc
+
+
+def _result(mc, lang: str) -> None:
+    npv = mc.percentiles("npv")
+    top, bottom = st.columns(2), st.columns(2)  # two by two: the results pane is too narrow for four in a row
+    cols = [*top, *bottom]
+    for col, p in zip(cols, (10, 50, 90)):
+        with col:
+            st.metric(t(f"cert_p{p}", lang), money(npv[p], lang), border=True, help=t("cert_p_help", lang, p=p))
+    pays = int(np.count_nonzero(mc.npv >= 0.0))
+    with cols[3]:
+        st.metric(t("cert_prob", lang), probability(mc.probability_pays_off, lang), border=True,
+                  delta=t("cert_prob_delta", lang, n=count(pays, lang), draws=count(mc.draws, lang)),
+                  delta_color="off", delta_arrow="off", help=t("cert_prob_help", lang))
+    bins = histogram(mc.npv, lang)
+    texts = {p: money(v, lang) for p, v in npv.items()}
+    st.vega_lite_chart(chartdata.spec("montecarlo", chartdata.montecarlo_data(bins, npv, lang, texts), lang),
+                       width="stretch", key="chart_montecarlo")
+    st.caption(t("cert_mc_note", lang, draws=count(mc.draws, lang), plain=money(mc.deterministic_npv, lang)))
+    if mc.unreachable:
+        st.warning(t("cert_unreachable", lang, n=count(mc.unreachable, lang), draws=count(mc.draws, lang)),
+                   icon=":material/info:")
+    box = st.expander(t("show_table", lang), icon=":material/table:", key="tbl_cert_mc", on_change="rerun")
+    if box.open:
+        with box:
+            shown, _ = montecarlo_summary(mc, lang)
+            st.dataframe(shown, hide_index=True, width="stretch")
+            st.dataframe(display_bins(bins, lang), hide_index=True, width="stretch", height=250)
+            b1, b2 = st.columns(2)
+            with b1:
+                csv_button(t("download_csv", lang), bins[["start", "end", "count", "share"]],
+                           t("file_npv_distribution", lang) + ".csv", "csv_cert_mc", lang)
+            with b2:
+                st.download_button(t("cert_all_draws", lang), data=lambda: csv_bytes(draws_table(mc), lang),
+                                   file_name=t("file_draws", lang) + ".csv", mime="text/csv",
+                                   key="csv_cert_draws", on_click="ignore", icon=":material/download:")
+
+
+def _editor(errors: dict, lang: str) -> None:
+    inside = tuple(k for k in errors if k.startswith("cert_mc_"))
+    box = section(t("cert_mc_edit", lang), "sec_cert_mc", errors, inside)
+    if box is None:
+        return
+    ss = st.session_state
+    kinds = {k: t(f"cert_kind_{k}", lang) for k in KINDS}
+    with box:
+        st.caption(t("cert_mc_edit_note", lang))
+        for key in MC_KEYS:
+            st.markdown(t("cert_mc_row", lang, input=montecarlo_input_label(key, lang), unit=t("cert_unit_factor", lang)))
+            cols = st.columns([4, 2, 2, 2])
+            with cols[0]:
+                st.selectbox(t("cert_kind", lang), KINDS, key=f"cert_mc_{key}_kind", format_func=kinds.__getitem__,
+                             persist_state=PERSIST)
+            kind = ss.get(f"cert_mc_{key}_kind") or "triangular"
+            for col, p in zip(cols[1:], MC_PARAMS.get(kind, ())):
+                widget = f"cert_mc_{key}_{p}"
+                with col:
+                    st.number_input(t(f"cert_field_{p}_pct", lang), key=widget, step=5.0, format="%.1f", persist_state=PERSIST)
+                    show_errors(errors, widget)
+            show_errors(errors, f"cert_mc_{key}")

@@ -1,0 +1,161 @@
+"""The cohorts (målgrupper): a picker, one cohort's people and job at a time, its effect, add and remove.
+
+Only the cohort shown is drawn; a problem in another cohort is listed under the box and marks
+that cohort in the picker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from calculator.schema import COHORT_DEFAULTS, Benefit, CohortType, Scenario, Supplement
+from calculator.text.labels import benefit_label, cohort_type_label, supplement_label
+
+from .. import state as S
+from ..fmt import share
+from ..i18n import t
+from ..widgets import PERSIST, cohort_number, section, show_errors
+from .effect import effect_inputs
+
+COHORT_PICKER = "cohort_pick"  # which cohort's inputs are shown (a cohort id)
+DETAILS = ("prior_weeks", "programme_share_pct", "programme_year", "monthly_benefit", "supplements",
+           "boligsikring_pct", "friplads_pct", "tests", "test_month")
+
+
+def _add_cohort(lang: str) -> None:
+    ss = st.session_state
+    if len(ss.get("cohort_ids", [])) >= S.MAX_COHORTS:
+        return
+    names = {ss.get(S.cohort_key(u, "name")) for u in ss.get("cohort_ids", [])}
+    n = len(names) + 1
+    while t("cohort_fallback_name", lang, n=n) in names:
+        n += 1
+    ss[COHORT_PICKER] = S.new_cohort(ss, ss.get("new_cohort_type") or "aktivitetsparat", t("cohort_fallback_name", lang, n=n))
+
+
+def _remove_cohort(uid: int) -> None:
+    ss = st.session_state
+    if len(ss.get("cohort_ids", [])) <= 1:
+        return
+    ss["cohort_ids"] = [u for u in ss["cohort_ids"] if u != uid]
+    S.remove_cohort_keys(ss, uid)
+    ss[COHORT_PICKER] = ss["cohort_ids"][0]
+
+
+def _benefit_label(uid: int, lang: str) -> Callable[[str], str]:
+    cohort_type = st.session_state.get(S.cohort_key(uid, "type")) or "egen"
+    standard = t("benefit_standard", lang, label=benefit_label(COHORT_DEFAULTS[cohort_type]["benefit"], lang))
+
+    def fmt(value: str) -> str:  # pure: reads nothing from session state when called
+        return standard if value == S.STANDARD else benefit_label(value, lang)
+
+    return fmt
+
+
+def _details(uid: int, lang: str, errors: dict, defaults: dict) -> None:
+    key = S.cohort_key
+    st.markdown(f"**{t('sub_people', lang)}**")
+    c1, c2 = st.columns(2)
+    with c1:
+        cohort_number(uid, "prior_weeks", lang, errors, kind="int", optional=True,
+                      placeholder=t("default_ph", lang, value=defaults["prior_weeks_on_benefit"]))
+        cohort_number(uid, "programme_year", lang, errors, kind="int")
+    with c2:
+        cohort_number(uid, "programme_share_pct", lang, errors, step=5.0, fmt="%.1f", optional=True,
+                      placeholder=t("default_ph", lang, value=share(defaults["programme_share"], lang)))
+        cohort_number(uid, "monthly_benefit", lang, errors, step=100.0, fmt="%.0f", optional=True,
+                      placeholder=t("monthly_benefit_ph", lang))
+    st.multiselect(t("supplements", lang), list(Supplement.__args__), key=key(uid, "supplements"),  # type: ignore[attr-defined]
+                   format_func=lambda v: supplement_label(v, lang), persist_state=PERSIST,
+                   placeholder=t("supplements_ph", lang))
+    show_errors(errors, key(uid, "supplements"))
+    st.markdown(f"**{t('sub_job', lang)}**")
+    c1, c2 = st.columns(2)
+    with c1:
+        cohort_number(uid, "boligsikring_pct", lang, errors, step=5.0, fmt="%.1f")
+        cohort_number(uid, "tests", lang, errors, step=1.0, fmt="%.1f")
+    with c2:
+        cohort_number(uid, "friplads_pct", lang, errors, step=5.0, fmt="%.1f")
+        cohort_number(uid, "test_month", lang, errors, kind="int")
+
+
+def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) -> None:
+    key = S.cohort_key
+    ss = st.session_state
+    show_errors(errors, f"cohort:{uid}")
+    c1, c2 = st.columns(2)
+    with c1:
+        st.text_input(t("name", lang), key=key(uid, "name"), persist_state=PERSIST)
+        show_errors(errors, key(uid, "name"))
+    with c2:
+        st.selectbox(t("type", lang), list(CohortType.__args__), key=key(uid, "type"),  # type: ignore[attr-defined]
+                     format_func=lambda v: cohort_type_label(v, lang), persist_state=PERSIST)
+        show_errors(errors, key(uid, "type"))
+    defaults = COHORT_DEFAULTS[ss.get(key(uid, "type")) or "egen"]
+
+    c1, c2 = st.columns(2)
+    with c1:
+        cohort_number(uid, "size", lang, errors, kind="int")
+        cohort_number(uid, "wage", lang, errors, step=5.0, fmt="%.2f", optional=True, placeholder=t("wage_ph", lang))
+    with c2:
+        st.selectbox(t("benefit", lang), [S.STANDARD, *Benefit.__args__], key=key(uid, "benefit"),  # type: ignore[attr-defined]
+                     format_func=_benefit_label(uid, lang), persist_state=PERSIST)
+        show_errors(errors, key(uid, "benefit"))
+        cohort_number(uid, "hours", lang, errors, step=1.0, fmt="%.1f")
+
+    box = section(t("sec_cohort_details", lang), key(uid, "sec_details"), errors, tuple(key(uid, d) for d in DETAILS))
+    if box is not None:
+        with box:
+            _details(uid, lang, errors, defaults)
+
+    effect_inputs(uid, lang, errors, cohort)
+    if can_remove:
+        st.button(t("remove_cohort", lang), key=key(uid, "remove"), on_click=_remove_cohort, args=(uid,), icon=":material/delete:")
+
+
+def _has_errors(uid: int, errors: dict) -> bool:
+    return any(k == f"cohort:{uid}" or k.startswith(f"c{uid}_") for k in errors)
+
+
+def _picker_label(i: int, uid: int, errors: dict, lang: str) -> str:
+    name = st.session_state.get(S.cohort_key(uid, "name")) or "?"
+    return t("cohort_pick_error" if _has_errors(uid, errors) else "cohort_pick", lang, n=i + 1, name=name)
+
+
+def cohorts(lang: str, errors: dict, scenario: Scenario | None = None) -> None:
+    """One cohort's inputs at a time; a picker above switches between them (only the shown one is drawn).
+
+    ``scenario``: the widgets' scenario if it is valid this run (for where each effect came from).
+    """
+    ss = st.session_state
+    st.subheader(t("sec_cohorts", lang))
+    ids = list(ss.get("cohort_ids", []))
+    if ss.get(COHORT_PICKER) not in ids:
+        ss[COHORT_PICKER] = ids[0]
+    if len(ids) > 1:
+        # Labels are fixed now: a format function must not read session state when it is called later.
+        labels = {u: _picker_label(i, u, errors, lang) for i, u in enumerate(ids)}
+        st.segmented_control(t("cohort_picker", lang), ids, key=COHORT_PICKER, required=True,
+                             label_visibility="collapsed", format_func=labels.__getitem__)
+    uid = ss[COHORT_PICKER]
+    cohort = scenario.cohorts[ids.index(uid)] if scenario is not None and len(scenario.cohorts) == len(ids) else None
+    with st.container(border=True, key="cohort_box"):
+        _cohort_inputs(uid, lang, errors, len(ids) > 1, cohort)
+    hidden = [m for u in ids if u != uid for k, ms in errors.items() if k == f"cohort:{u}" or k.startswith(f"c{u}_")
+              for m in ms]
+    if hidden:
+        names = ", ".join(ss.get(S.cohort_key(u, "name")) or "?" for u in ids if u != uid and _has_errors(u, errors))
+        st.error(t("other_cohort_errors", lang, names=names) + "\n\n" + "\n".join(f"- {m}" for m in hidden),
+                 icon=":material/warning:")
+    c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
+    with c1:
+        if "new_cohort_type" not in ss:
+            ss["new_cohort_type"] = "aktivitetsparat"
+        st.selectbox(t("new_cohort_type", lang), list(CohortType.__args__), key="new_cohort_type",  # type: ignore[attr-defined]
+                     format_func=lambda v: cohort_type_label(v, lang))
+    with c2:
+        full = len(ids) >= S.MAX_COHORTS
+        st.button(t("add_cohort", lang), key="add_cohort", on_click=_add_cohort, args=(lang,), disabled=full,
+                  icon=":material/add:", help=t("max_cohorts", lang, n=S.MAX_COHORTS) if full else None)

@@ -1,0 +1,55 @@
+"""The effort's costs (staff, offers and one-off, wage subsidy), and the problems that belong to no single field."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..fmt import money
+from ..i18n import t
+from ..widgets import number, section, show_errors
+
+
+def costs(lang: str, errors: dict) -> None:
+    st.subheader(t("sec_costs", lang))
+    with st.container(border=True, key="costs_box"):
+        show_errors(errors, "costs")
+        st.markdown(f"**{t('sub_staff', lang)}**")
+        c1, c2 = st.columns(2)
+        with c1:
+            number("cost_staff_fte", lang, errors, step=0.5, fmt="%.1f")
+            number("cost_staff_months", lang, errors, kind="int", optional=True, placeholder=t("cost_staff_months_ph", lang))
+        with c2:
+            number("cost_staff_per_fte", lang, errors, step=10000.0, fmt="%.0f")
+            st.caption(money(st.session_state.get("cost_staff_per_fte") or 0, lang))
+        box = section(t("sub_offers", lang), "sec_offers", errors,
+                      ("cost_offer_per_month", "cost_offer_participants", "cost_offer_months", "cost_one_off"))
+        if box is not None:
+            with box:
+                c1, c2 = st.columns(2)
+                with c1:
+                    number("cost_offer_per_month", lang, errors, step=500.0, fmt="%.0f")
+                    number("cost_offer_participants", lang, errors, kind="int", optional=True,
+                           placeholder=t("cost_offer_participants_ph", lang))
+                with c2:
+                    number("cost_offer_months", lang, errors, kind="int")
+                    number("cost_one_off", lang, errors, step=10000.0, fmt="%.0f")
+        box = section(t("sub_wage_subsidy", lang), "sec_wage_subsidy", errors,
+                      ("cost_ws_persons", "cost_ws_rate", "cost_ws_from", "cost_ws_hours", "cost_ws_months"))
+        if box is not None:
+            with box:
+                c1, c2 = st.columns(2)
+                with c1:
+                    number("cost_ws_persons", lang, errors, step=1.0, fmt="%.1f")
+                    number("cost_ws_rate", lang, errors, step=1.0, fmt="%.2f", optional=True,
+                           placeholder=t("cost_ws_rate_ph", lang))
+                    number("cost_ws_from", lang, errors, kind="int")
+                with c2:
+                    number("cost_ws_hours", lang, errors, step=1.0, fmt="%.1f")
+                    number("cost_ws_months", lang, errors, kind="int")
+
+
+def general_problems(lang: str, errors: dict) -> None:
+    """Problems with the scenario as a whole, its options or the user's own figures, listed above the inputs."""
+    lines = [m for k in ("scenario", "options", "overrides") for m in errors.get(k, [])]
+    if lines:
+        st.error(t("general_problems", lang) + "\n\n" + "\n".join(f"- {m}" for m in lines), icon=":material/warning:")
