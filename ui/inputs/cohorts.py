@@ -20,8 +20,8 @@ from ..widgets import PERSIST, cohort_number, section, show_errors
 from .effect import effect_inputs
 
 COHORT_PICKER = "cohort_pick"  # which cohort's inputs are shown (a cohort id)
-DETAILS = ("prior_weeks", "programme_share_pct", "programme_year", "monthly_benefit", "supplements",
-           "boligsikring_pct", "friplads_pct", "tests", "test_month")
+DETAILS = ("prior_weeks", "programme_share_pct", "programme_year", "monthly_benefit", "supplements", "under_30", "couple",
+           "household_income", "boligsikring_pct", "friplads_pct", "tests", "test_month")
 
 
 def _add_cohort(lang: str) -> None:
@@ -71,6 +71,13 @@ def _details(uid: int, lang: str, errors: dict, defaults: dict) -> None:
                    format_func=lambda v: supplement_label(v, lang), persist_state=PERSIST,
                    placeholder=t("supplements_ph", lang))
     show_errors(errors, key(uid, "supplements"))
+    c1, c2 = st.columns(2)
+    with c1:
+        st.checkbox(t("under_30", lang), key=key(uid, "under_30"), persist_state=PERSIST, help=t("under_30_help", lang))
+    with c2:
+        st.checkbox(t("couple", lang), key=key(uid, "couple"), persist_state=PERSIST, help=t("couple_help", lang))
+    cohort_number(uid, "household_income", lang, errors, step=10000.0, fmt="%.0f", optional=True,
+                  placeholder=t("household_income_ph", lang), help=t("household_income_help", lang))
     st.markdown(f"**{t('sub_job', lang)}**")
     c1, c2 = st.columns(2)
     with c1:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .. import state as S
 from ..fmt import money
 from ..i18n import t
-from ..widgets import number, section, show_errors
+from ..widgets import PERSIST, number, section, show_errors
 
 
 def costs(lang: str, errors: dict) -> None:
@@ -34,7 +35,7 @@ def costs(lang: str, errors: dict) -> None:
                     number("cost_offer_months", lang, errors, kind="int")
                     number("cost_one_off", lang, errors, step=10000.0, fmt="%.0f")
         box = section(t("sub_wage_subsidy", lang), "sec_wage_subsidy", errors,
-                      ("cost_ws_persons", "cost_ws_rate", "cost_ws_from", "cost_ws_hours", "cost_ws_months"))
+                      ("cost_ws_persons", "cost_ws_rate", "cost_ws_from", "cost_ws_hours", "cost_ws_months", "cost_ws_cohort"))
         if box is not None:
             with box:
                 c1, c2 = st.columns(2)
@@ -46,6 +47,24 @@ def costs(lang: str, errors: dict) -> None:
                 with c2:
                     number("cost_ws_hours", lang, errors, step=1.0, fmt="%.1f")
                     number("cost_ws_months", lang, errors, kind="int")
+                _subsidy_cohort(lang, errors)
+        box = section(t("sub_funding", lang), "sec_funding", errors, ("cost_external_funding",))
+        if box is not None:
+            with box:
+                number("cost_external_funding", lang, errors, step=50000.0, fmt="%.0f", help=t("cost_external_funding_help", lang))
+
+
+def _subsidy_cohort(lang: str, errors: dict) -> None:
+    """Which cohort the people in wage subsidy come from (their subsidy is then inside the refusion rules)."""
+    ss = st.session_state
+    ids = list(ss.get("cohort_ids", []))
+    if ss.get(S.SUBSIDY_COHORT_KEY) not in (None, *ids):
+        ss[S.SUBSIDY_COHORT_KEY] = None  # the cohort was removed (its id is gone; the draft read None already)
+    names = {u: ss.get(S.cohort_key(u, "name")) or "?" for u in ids}  # fixed now: no session reads when called
+    none = t("cost_ws_cohort_none", lang)
+    st.selectbox(t("cost_ws_cohort", lang), [None, *ids], key=S.SUBSIDY_COHORT_KEY, persist_state=PERSIST,
+                 format_func=lambda v: none if v is None else names[v], help=t("cost_ws_cohort_help", lang))
+    show_errors(errors, S.SUBSIDY_COHORT_KEY)
 
 
 def general_problems(lang: str, errors: dict) -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from calculator.analysis.optimism import provenance
 from calculator.data.evidence import load_presets, preset_by_id
-from calculator.schema import Cohort
+from calculator.schema import COHORT_DEFAULTS, Cohort
 from calculator.schema.cohort import EffectSource
 from calculator.text.labels import design_label, preset_title, seed_lines
 
@@ -78,6 +78,11 @@ def _preset_picker(uid: int, lang: str, errors: dict, cohort: Cohort | None) -> 
             st.caption(text)
 
 
+def remaining_default(uid: int) -> int:
+    """The months on benefit without the effort that the cohort type assumes (form kortere_ydelse)."""
+    return COHORT_DEFAULTS[st.session_state.get(S.cohort_key(uid, "type")) or "egen"]["remaining_months"]
+
+
 def effect_inputs(uid: int, lang: str, errors: dict, cohort: Cohort | None = None) -> None:
     """``cohort``: the cohort as validated this run (None while the inputs have problems)."""
     key = S.cohort_key
@@ -109,4 +114,6 @@ def effect_inputs(uid: int, lang: str, errors: dict, cohort: Cohort | None = Non
             cohort_number(uid, "weeks_shorter", lang, errors, step=1.0, fmt="%.1f")
         with c2:
             cohort_number(uid, "shorter_from_month", lang, errors, kind="int")
+            cohort_number(uid, "remaining_months", lang, errors, kind="int", optional=True,
+                          placeholder=t("default_ph", lang, value=remaining_default(uid)), help=t("remaining_months_help", lang))
         st.caption(t("effect_hint_kortere", lang))

@@ -13,6 +13,7 @@ import streamlit as st
 from calculator.data.municipalities import municipal_tax, municipalities
 from calculator.data.parameters import load_parameters
 from calculator.model import DISCOUNT_RATE
+from calculator.text.catalog import text
 from calculator.text.labels import month_name
 
 from .. import state as S
@@ -21,6 +22,7 @@ from ..i18n import t
 from ..widgets import PERSIST, number, section, show_errors
 
 YEARS = list(range(2024, 2036))
+TIERS = ["normal", "low", "high"]  # the tax base per inhabitant against the national average (Options.tax_base_tier)
 TAX_NOTICE = "tax_notice"  # what happened to an own tax rate when the municipality or year changed
 
 
@@ -60,12 +62,15 @@ def scenario_settings(lang: str, errors: dict) -> None:
     st.subheader(t("sec_scenario", lang))
     st.text_input(t("scenario_name", lang), key="scenario_name", persist_state=PERSIST)
     show_errors(errors, "scenario_name")
-    box = section(t("scenario_description", lang), "sec_description", errors, ("scenario_description",))
+    box = section(t("scenario_description", lang), "sec_description", errors, ("scenario_description", "scenario_prepared_by"))
     if box is not None:
         with box:
             st.text_area(t("scenario_description", lang), key="scenario_description", height=120,
                          persist_state=PERSIST, label_visibility="collapsed")
             show_errors(errors, "scenario_description")
+            st.text_input(t("scenario_prepared_by", lang), key="scenario_prepared_by", persist_state=PERSIST,
+                          placeholder=t("scenario_prepared_by_ph", lang))
+            show_errors(errors, "scenario_prepared_by")
 
     st.subheader(t("sec_place", lang))
     st.selectbox(t("municipality", lang), municipalities(), key="municipality", on_change=_on_place_change, args=(lang,),
@@ -81,6 +86,8 @@ def scenario_settings(lang: str, errors: dict) -> None:
                      format_func=lambda m: month_name(m, lang), persist_state=PERSIST)
         show_errors(errors, "start_month")
     number("horizon_months", lang, errors, kind="int", step=6)
+    number("opt_payback_years", lang, errors, kind="int", optional=True, placeholder=t("opt_payback_years_ph", lang),
+           help=t("opt_payback_years_help", lang))
     _tax_rate(lang, errors)
     discount = load_parameters().get(DISCOUNT_RATE).entries[-1].brackets[0][1]
     number("discount_rate_pct", lang, errors, step=0.5, fmt="%.2f", optional=True,
@@ -89,10 +96,12 @@ def scenario_settings(lang: str, errors: dict) -> None:
     st.subheader(t("sec_tax", lang))
     st.toggle(t("opt_udligning", lang), key="opt_udligning", help=t("opt_udligning_help", lang), persist_state=PERSIST)
     box = section(t("sec_tax_more", lang), "sec_tax_more", errors,
-                  ("opt_weak_tax_base", "opt_spouse_personfradrag_used", "opt_tax_lag_years"))
+                  ("opt_tax_base_tier", "opt_spouse_personfradrag_used", "opt_tax_lag_years"))
     if box is not None:
         with box:
-            st.checkbox(t("opt_weak_tax_base", lang), key="opt_weak_tax_base", persist_state=PERSIST)
+            st.selectbox(t("opt_tax_base_tier", lang), TIERS, key="opt_tax_base_tier", persist_state=PERSIST,
+                         format_func=lambda v: text(f"tax_base_tier.{v}", lang), help=t("opt_tax_base_tier_help", lang))
+            show_errors(errors, "opt_tax_base_tier")
             st.checkbox(t("opt_spouse_personfradrag_used", lang), key="opt_spouse_personfradrag_used",
                         persist_state=PERSIST)
             number("opt_tax_lag_years", lang, errors, kind="int")

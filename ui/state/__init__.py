@@ -9,17 +9,19 @@ its value is shown (shares as percent). The same table turns a scenario into wid
 Pure: the functions take any mutable mapping, so they are tested without Streamlit.
 
 Widget keys (also used by the tests):
-  scenario: scenario_name, scenario_description, municipality, budget_year, start_month,
+  scenario: scenario_name, scenario_description, scenario_prepared_by, municipality, budget_year, start_month,
   horizon_months, tax_rate_pct (empty = the municipality's rate), discount_rate_pct (empty = the
-  ministry's rate), opt_udligning, opt_weak_tax_base, opt_spouse_personfradrag_used, opt_tax_lag_years
+  ministry's rate), opt_udligning, opt_tax_base_tier, opt_payback_years (empty = the horizon's whole
+  years), opt_spouse_personfradrag_used, opt_tax_lag_years
   costs: cost_staff_fte, cost_staff_per_fte, cost_staff_months, cost_offer_per_month,
   cost_offer_months, cost_offer_participants, cost_one_off, cost_ws_persons, cost_ws_hours,
-  cost_ws_rate, cost_ws_months, cost_ws_from
+  cost_ws_rate, cost_ws_months, cost_ws_from, cost_ws_cohort (a cohort id; None = from outside the cohorts),
+  cost_external_funding
   cohort with id N (the first loaded cohort is 0): cN_name, cN_type, cN_size, cN_benefit,
   cN_supplements, cN_monthly_benefit, cN_prior_weeks, cN_programme_share_pct, cN_programme_year,
-  cN_boligsikring_pct, cN_friplads_pct, cN_wage, cN_hours, cN_tests, cN_test_month, cN_form,
+  cN_boligsikring_pct, cN_friplads_pct, cN_wage, cN_hours, cN_under_30, cN_couple, cN_household_income, cN_tests, cN_test_month, cN_form,
   cN_extra_people, cN_from_month, cN_duration, cN_share_with_pct, cN_share_without_pct,
-  cN_by_month, cN_exit_rate_pct, cN_start_delay, cN_weeks_shorter, cN_shorter_from_month,
+  cN_by_month, cN_exit_rate_pct, cN_start_delay, cN_weeks_shorter, cN_shorter_from_month, cN_remaining_months,
   cN_preset (preset picker), cN_apply_preset and cN_remove (buttons), cN_sec_details (box);
   non-widget cN_evidence: the cohort's ``effect_source`` as JSON (the preset, its design and the
   optimism-bias haircut put into the effect; absent for an effect typed in by hand)
@@ -46,6 +48,7 @@ from .fields import (
     MAX_COHORTS,
     SCENARIO_FIELDS,
     STANDARD,
+    SUBSIDY_COHORT_KEY,
     TAX_RATE_KEY,
     F,
     cohort_key,
@@ -66,7 +69,7 @@ from .locate import all_widget_keys, widget_key_for_loc, widget_kind
 
 __all__ = [
     "COHORT_FIELDS", "EFFECT_FIELDS", "EFFECT_STARTS", "FORMS", "MAX_COHORTS", "SCENARIO_FIELDS", "STANDARD",
-    "TAX_RATE_KEY", "F", "all_widget_keys", "cohort_key", "cohort_values", "default_tax_pct", "draft_from_state",
+    "SUBSIDY_COHORT_KEY", "TAX_RATE_KEY", "F", "all_widget_keys", "cohort_key", "cohort_values", "default_tax_pct", "draft_from_state",
     "drop_tax_override", "effect_values", "from_pct", "load_scenario_into", "new_cohort", "remove_cohort_keys",
     "source_values", "to_pct", "widget_key_for_loc", "widget_kind",
 ]

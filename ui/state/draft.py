@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .fields import COHORT_FIELDS, EFFECT_FIELDS, SCENARIO_FIELDS, cohort_key, put_path, read_widget
+from .fields import COHORT_FIELDS, EFFECT_FIELDS, SCENARIO_FIELDS, SUBSIDY_COHORT_KEY, cohort_key, put_path, read_widget
 
 
 def draft_from_state(state: Mapping) -> dict:
@@ -33,4 +33,7 @@ def draft_from_state(state: Mapping) -> dict:
         c["effect_source"] = state.get(cohort_key(uid, "evidence")) or None
         cohorts.append(c)
     draft["cohorts"] = cohorts
+    subsidy = state.get(SUBSIDY_COHORT_KEY)
+    ids = list(state.get("cohort_ids", []))
+    draft["costs"]["wage_subsidy_cohort"] = cohorts[ids.index(subsidy)]["name"] if subsidy in ids else None
     return draft

@@ -24,12 +24,13 @@ class F:
 
     key: str
     path: tuple[str, ...]
-    kind: str  # text, int, float, pct, opt_int, opt_float, opt_pct, bool, choice, list, benefit
+    kind: str  # text, int, float, pct, opt_int, opt_float, opt_pct, bool, choice, cohort_ref, list, benefit
 
 
 SCENARIO_FIELDS: tuple[F, ...] = (
     F("scenario_name", ("name",), "text"),
     F("scenario_description", ("description",), "text"),
+    F("scenario_prepared_by", ("prepared_by",), "text"),
     F("municipality", ("municipality",), "choice"),
     F("budget_year", ("budget_year",), "int"),
     F("start_month", ("start_month",), "int"),
@@ -37,7 +38,8 @@ SCENARIO_FIELDS: tuple[F, ...] = (
     F("tax_rate_pct", ("municipal_tax_rate",), "opt_pct"),  # empty: the municipality's rate
     F("discount_rate_pct", ("discount_rate",), "opt_pct"),  # empty: the ministry's rate
     F("opt_udligning", ("options", "udligning"), "bool"),
-    F("opt_weak_tax_base", ("options", "weak_tax_base"), "bool"),
+    F("opt_tax_base_tier", ("options", "tax_base_tier"), "choice"),
+    F("opt_payback_years", ("options", "payback_years"), "opt_int"),  # empty: the horizon's whole years
     F("opt_spouse_personfradrag_used", ("options", "spouse_personfradrag_used"), "bool"),
     F("opt_tax_lag_years", ("options", "tax_lag_years"), "int"),
     F("cost_staff_fte", ("costs", "staff_fte"), "float"),
@@ -52,7 +54,12 @@ SCENARIO_FIELDS: tuple[F, ...] = (
     F("cost_ws_rate", ("costs", "wage_subsidy_rate_per_hour"), "opt_float"),
     F("cost_ws_months", ("costs", "wage_subsidy_months"), "int"),
     F("cost_ws_from", ("costs", "wage_subsidy_from_month"), "int"),
+    # The cohort the people in wage subsidy come from, kept as the cohort's id so a rename follows it
+    # (None: people from outside the cohorts); ui.state.load and ui.state.draft translate id <-> name.
+    F("cost_ws_cohort", ("costs", "wage_subsidy_cohort"), "cohort_ref"),
+    F("cost_external_funding", ("costs", "external_funding"), "float"),
 )
+SUBSIDY_COHORT_KEY = "cost_ws_cohort"  # a cohort id, or None
 TAX_RATE_KEY = "tax_rate_pct"  # the user's own rate (an override, kept as typed), or None: the municipality's rate
 
 COHORT_FIELDS: tuple[F, ...] = (
@@ -69,6 +76,9 @@ COHORT_FIELDS: tuple[F, ...] = (
     F("friplads_pct", ("friplads_share",), "pct"),
     F("wage", ("wage_per_hour",), "opt_float"),
     F("hours", ("hours_per_week",), "float"),
+    F("under_30", ("under_30",), "bool"),
+    F("couple", ("couple",), "bool"),
+    F("household_income", ("household_income_before",), "opt_float"),
     F("tests", ("danish_test_passes",), "float"),
     F("test_month", ("danish_test_month",), "int"),
 )
@@ -89,6 +99,7 @@ EFFECT_FIELDS: dict[str, tuple[F, ...]] = {
     "kortere_ydelse": (
         F("weeks_shorter", ("weeks_shorter",), "float"),
         F("shorter_from_month", ("from_month",), "int"),
+        F("remaining_months", ("remaining_months",), "opt_int"),
     ),
 }
 

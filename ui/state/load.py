@@ -15,6 +15,7 @@ from .fields import (
     EFFECT_FIELDS,
     EFFECT_STARTS,
     SCENARIO_FIELDS,
+    SUBSIDY_COHORT_KEY,
     TAX_RATE_KEY,
     cohort_key,
     get_path,
@@ -71,6 +72,9 @@ def load_scenario_into(state: MutableMapping, scenario: Scenario) -> None:
     ids = list(range(len(scenario.cohorts)))
     for uid, cohort in zip(ids, scenario.cohorts):
         state.update(cohort_values(uid, cohort))
+    names = [c.name for c in scenario.cohorts]
+    subsidy = scenario.costs.wage_subsidy_cohort
+    state[SUBSIDY_COHORT_KEY] = ids[names.index(subsidy)] if subsidy in names else None
     state["cohort_ids"] = ids
     state["next_cohort_id"] = len(ids)
 
