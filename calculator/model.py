@@ -15,7 +15,7 @@ from calculator.data.timeline import Timeline
 from calculator.results.result import Result
 from calculator.rules.benefit_savings import benefit_savings
 from calculator.rules.costs import costs
-from calculator.rules.earnings import earnings
+from calculator.rules.earnings import earnings, estimated_rules
 from calculator.rules.effect_path import cohort_effect
 from calculator.rules.flows import Flow
 from calculator.rules.income_tax import income_tax, tax_rules_by_year
@@ -43,12 +43,14 @@ def calculate(scenario: Scenario, params: ParameterSet | None = None, variation:
     flows: list[Flow] = []
     effects = {}
     notices = []
+    all_earnings = []
     for cohort in scenario.cohorts:
         with tl.tracing("effect_path"):
             effect = cohort_effect(cohort, tl.horizon, tl.years, variation)
         effects[cohort.name] = effect
         with tl.tracing("earnings"):
             earn = earnings(cohort, tl, variation)
+        all_earnings.append(earn)
         if earn.without_job is not None and earn.without_job.conversion is not None:
             notices.append(earn.without_job.conversion)
         with tl.tracing("result_grants"):
@@ -59,6 +61,7 @@ def calculate(scenario: Scenario, params: ParameterSet | None = None, variation:
             flows += income_tax(cohort, effect, earn, tl, scenario.options, own_rate, rules, variation)
         with tl.tracing("supplementary"):
             flows += supplementary(cohort, effect, earn, tl, variation)
+    notices += estimated_rules(all_earnings, tl)
     with tl.tracing("costs"):
         effort_costs = costs(scenario, tl)
     if variation.costs is NO_VARIATION.costs:

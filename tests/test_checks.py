@@ -82,3 +82,27 @@ def test_the_command_line_prints_the_warnings(tmp_path, capsys):
     assert main(["run", str(path), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["checks"] == [{"code": "offer_without_months", "cost": 2000.0}]
+
+
+def test_an_estimated_rule_date_is_said_everywhere(tmp_path, capsys):
+    # The fribeløb rule's start date (ydelse.fribeloebsregel, 1.7.2025) is an estimate in its file: a
+    # cohort on forhøjet sats in 2026 works under it, and the output says the date is an estimate.
+    import json
+
+    from calculator import calculate
+    from calculator.rules.earnings import EstimatedRule
+    from calculator.text.sentences import notice_sentences
+
+    data = {**BASE, "cohorts": [{**BASE["cohorts"][0], "hours_per_week": 20}]}
+    result = calculate(Scenario.model_validate(data))
+    (notice,) = [n for n in result.notices if isinstance(n, EstimatedRule)]
+    assert notice.rule == "fribeloeb" and notice.date.isoformat() == "2025-07-01"
+    (sentence,) = [s for s in notice_sentences(result) if "fribeløbsreglen" in s]
+    assert "fra 01.07.2025" in sentence and "skøn" in sentence
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["run", str(path), "--json"]) == 0
+    assert any("fribeløbsreglen" in s for s in json.loads(capsys.readouterr().out)["notices"])
+    # a cohort outside the benefit system never meets the rule: no notice
+    spouse = {**BASE, "cohorts": [{**BASE["cohorts"][0], "type": "aegtefaelleforsoerget"}]}
+    assert not [n for n in calculate(Scenario.model_validate(spouse)).notices if isinstance(n, EstimatedRule)]

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.csv:
             monthly_tidy_table(result, lang, codes=True).to_csv(args.csv, index=False)
         if args.json:
-            print(json.dumps(summary_json(result), ensure_ascii=False, indent=2, default=str))
+            print(json.dumps(summary_json(result, lang), ensure_ascii=False, indent=2, default=str))
         else:
             print(render_summary(result, lang))
         return 0

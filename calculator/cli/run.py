@@ -70,8 +70,9 @@ def render_summary(result, lang: str = "da") -> str:
     return "\n".join(lines)
 
 
-def summary_json(result) -> dict:
+def summary_json(result, lang: str = "da") -> dict:
     data = result.summary.to_dict()
+    data["notices"] = notice_sentences(result, lang)
     data["checks"] = [{"code": c.code, **c.values} for c in scenario_checks(result.scenario)]
     data["model_version"] = __version__
     return data

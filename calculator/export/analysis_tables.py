@@ -13,7 +13,7 @@ from calculator.export.kinds import typed
 from calculator.text.analysis_text import bar_dict
 from calculator.text.catalog import Words, text
 from calculator.text.labels import design_label, montecarlo_input_label
-from calculator.text.sentences import check_sentences
+from calculator.text.sentences import check_sentences, notice_sentences
 
 
 def _cols(lang: str, *keys: str) -> list[str]:
@@ -91,5 +91,6 @@ def haircut_table(analysis, lang: str = "da") -> pd.DataFrame:
 
 
 def checks_table(result, lang: str = "da") -> pd.DataFrame:
-    """The warnings about the inputs (:mod:`calculator.analysis.checks`), one row each."""
-    return pd.DataFrame([(s,) for s in check_sentences(scenario_checks(result.scenario), lang)], columns=_cols(lang, "remark"))
+    """What the output must say (the model's notices) and the warnings about the inputs (:mod:`calculator.analysis.checks`)."""
+    lines = notice_sentences(result, lang) + check_sentences(scenario_checks(result.scenario), lang)
+    return pd.DataFrame([(s,) for s in lines], columns=_cols(lang, "remark"))

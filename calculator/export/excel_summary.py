@@ -15,7 +15,7 @@ from calculator.export.sheet_writer import Book, print_setup
 from calculator.results.totals import totals
 from calculator.rules.flows import COST_STREAMS
 from calculator.text.labels import stream_label
-from calculator.text.sentences import check_sentences
+from calculator.text.sentences import check_sentences, notice_sentences
 
 
 def summary_sheet(book: Book, ws, result, line: str, last: int) -> None:
@@ -88,7 +88,7 @@ def summary_sheet(book: Book, ws, result, line: str, last: int) -> None:
         book.formula(ws, row, 1, formula.format(**cells) if "{" in formula else formula, fmt, value)
         row += 1
     row = _per_year(book, ws, result, row + 1, last, rng)
-    checks = check_sentences(scenario_checks(sc), lang)
+    checks = notice_sentences(result, lang) + check_sentences(scenario_checks(sc), lang)
     if checks:
         row += 2
         ws.write(row, 0, w("xlsx.sum.checks"), book.bold)

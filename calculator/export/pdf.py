@@ -24,7 +24,13 @@ from calculator.results.stamp import stamp
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
 from calculator.text.labels import stamp_text, stream_label
 from calculator.text.numbers import date_text, kr, number, pct
-from calculator.text.sentences import break_even_sentence, check_sentences, payback_text, payback_within_text
+from calculator.text.sentences import (
+    break_even_sentence,
+    check_sentences,
+    notice_sentences,
+    payback_text,
+    payback_within_text,
+)
 
 __all__ = ["FontMissing", "write_report"]
 
@@ -83,7 +89,7 @@ def write_report(result, path: str | Path, analysis=None, lang: str = "da", date
         pdf.para(break_even_sentence(be, lang), 9.5, "B")
     if s.external_funding:
         pdf.para(sentence(w("pdf.own_money", funding=money(s.external_funding), net=money(s.net_own_money), npv=money(s.npv_own_money))), 9)
-    checks = check_sentences(scenario_checks(sc), lang)
+    checks = notice_sentences(result, lang) + check_sentences(scenario_checks(sc), lang)
     if checks:
         pdf.h2(w("pdf.checks"))
         for text in checks:

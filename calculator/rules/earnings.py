@@ -36,6 +36,29 @@ NEW_RATES = ("forhoejet_sats", "grundsats", "mindstesats")
 
 
 @dataclass(frozen=True)
+class EstimatedRule:
+    """A rule in use whose start date is the project's estimate, not the law's confirmed text (the output says so)."""
+
+    rule: str  # "fribeloeb"
+    parameter: str  # the dated switch, e.g. ydelse.fribeloebsregel
+    date: object  # datetime.date the rule is taken to apply from
+
+
+FRIBELOEB_SWITCH = "ydelse.fribeloebsregel"
+
+
+def estimated_rules(earnings_by_cohort, tl: Timeline) -> list[EstimatedRule]:
+    """The fribeløb rule, if any cohort's earnings use it and the date it applies from is an estimate."""
+    months = [e.fribeloeb_from for e in earnings_by_cohort if e.fribeloeb_from is not None]
+    if not months:
+        return []
+    entry = tl.params.get(FRIBELOEB_SWITCH).at(tl.dates[min(months)])
+    if FRIBELOEB_SWITCH in tl.overrides or entry.status != "estimate":
+        return []
+    return [EstimatedRule("fribeloeb", FRIBELOEB_SWITCH, entry.valid_from)]
+
+
+@dataclass(frozen=True)
 class Earnings:
     wage: np.ndarray  # gross monthly wage of one extra person in a job
     am_rate: np.ndarray | float  # a number when it is the same in every month
@@ -43,6 +66,7 @@ class Earnings:
     benefit: np.ndarray  # monthly benefit the person would receive without a job (0 outside the system)
     benefit_stops: np.ndarray  # the part of the benefit that stops while in the job
     without_job: MonthlyBenefit | None = None  # the benefit's rate per month and any conversion at the reform
+    fribeloeb_from: int | None = None  # the first month (0-based) the fribeløb rule applies, None if it never does
 
     # Cached: several streams read it, and with Monte Carlo draws it is a (draws, months) array.
     @cached_property
@@ -96,7 +120,8 @@ def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) 
     if not benefit.any():
         return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit,
                         benefit_stops=np.zeros(tl.horizon), without_job=without_job)
-    new_rule = (tl.monthly("ydelse.fribeloebsregel") > 0) & np.isin(without_job.rate, NEW_RATES)
+    new_rule = (tl.monthly(FRIBELOEB_SWITCH) > 0) & np.isin(without_job.rate, NEW_RATES)
+    first = None
     if not new_rule.any():
         stops = _hourly_rule(tl, wage_after_am, benefit, hours_month, slice(None))
     else:
@@ -109,4 +134,4 @@ def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) 
             earlier = _hourly_rule(tl, wage_after_am, benefit, hours_month, slice(0, first))
             stops = np.where(new_rule, stops, earlier)
     return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit, benefit_stops=stops,
-                    without_job=without_job)
+                    without_job=without_job, fribeloeb_from=first)

@@ -113,6 +113,9 @@ def notice_sentences(result, lang: str = "da") -> list[str]:
     w = Words(lang)
     out = []
     for n in result.notices:
+        if hasattr(n, "rule"):  # a rule whose start date is an estimate (calculator.rules.earnings.EstimatedRule)
+            out.append(w(f"notice.estimated_rule.{n.rule}", date=date_text(n.date, lang)))
+            continue
         supplements = ", ".join(supplement_label(s, lang).lower() for s in n.supplements)
         after = benefit_label(n.after, lang) + (w("notice.with", supplements=supplements) if supplements else "")
         key = "notice.converted" if n.entered == "old" else "notice.before_reform"
