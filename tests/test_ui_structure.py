@@ -68,25 +68,7 @@ def test_no_module_in_ui_is_over_300_lines():
     assert not long, long
 
 
-def test_no_import_cycles_in_ui():
-    graph = _graph()
-    state: dict[str, int] = {}
-    path: list[str] = []
-
-    def visit(node: str) -> None:
-        state[node] = 1
-        path.append(node)
-        for dep in sorted(graph[node]):
-            if state.get(dep) == 1:
-                pytest.fail("import cycle: " + " -> ".join([*path[path.index(dep):], dep]))
-            if dep not in state:
-                visit(dep)
-        path.pop()
-        state[node] = 2
-
-    for node in sorted(graph):
-        if node not in state:
-            visit(node)
+# Import cycles in ui/ are found by tests/test_architecture.py, which reads calculator/ and ui/ together.
 
 
 @pytest.mark.parametrize("name", PURE)

@@ -10,36 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
 from calculator.data.parameters import DEFAULTS_DIR
+from calculator.data.rule_file import Source, StrictModel
 from calculator.data.yaml_strict import load_yaml_strict
 
 SYSTEM_FILE = DEFAULTS_DIR / "rules" / "kontanthjaelp_2025.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ToNew(_Strict):
+class ToNew(StrictModel):
     rate: str
     under_30: str
     supplements: tuple[str, ...]
 
 
-class ToOld(_Strict):
+class ToOld(StrictModel):
     children: str
     no_children: str
     single_parent: str
 
 
-class Source(_Strict):
-    title: str
-    url: str
-
-
-class BenefitSystem(_Strict):
+class BenefitSystem(StrictModel):
     description: str
     date: dt.date
     status: str

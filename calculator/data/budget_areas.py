@@ -8,30 +8,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
-
 from calculator.data.parameters import DEFAULTS_DIR
+from calculator.data.rule_file import Source, StrictModel
 from calculator.data.yaml_strict import load_yaml_strict
 
 AREAS_FILE = DEFAULTS_DIR / "rules" / "styringsomraader.yaml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Booking(_Strict):
+class Booking(StrictModel):
     area: str
     function: str
     status: str
 
 
-class Source(_Strict):
-    title: str
-    url: str
-
-
-class BudgetAreas(_Strict):
+class BudgetAreas(StrictModel):
     description: str
     status: str
     source: Source
