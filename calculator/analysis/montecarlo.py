@@ -26,7 +26,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from calculator.model import calculate
-from calculator.results.totals import totals
+from calculator.results.totals import sums_against, totals
 from calculator.rules.variation import Variation
 from calculator.schema import Scenario
 from calculator.schema.types import input_error
@@ -114,6 +114,9 @@ class MonteCarloResult:
     deterministic_npv: float
     unreachable: int = 0  # draws where a drawn exit rate made the entered share in jobs unreachable (capped)
     spec: MonteCarloSpec | None = field(default=None, repr=False)
+    # Asked for with ``cumulative_at`` (months from month 1): the cumulative net through each, per draw (draws, len).
+    cumulative_at: tuple[int, ...] = ()
+    cumulative_net: np.ndarray | None = field(default=None, repr=False)
 
     def percentiles(self, figure: str = "npv") -> dict[int, float]:
         values = getattr(self, figure)
@@ -140,8 +143,12 @@ def draw_inputs(spec: MonteCarloSpec) -> dict[str, np.ndarray]:
     return {name: getattr(spec, name).sample(rng, spec.draws) for name in INPUTS}
 
 
-def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> MonteCarloResult:
-    """Net result and NPV for every draw; vectorised in chunks of draws."""
+def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None, cumulative_at: tuple[int, ...] = ()) -> MonteCarloResult:
+    """Net result and NPV for every draw; vectorised in chunks of draws.
+
+    ``cumulative_at``: months (0 to the horizon) through which each draw's cumulative net is also
+    wanted (a pool's pay-back within N years, :mod:`calculator.portfolio`); none by default.
+    """
     spec = spec or MonteCarloSpec()
     inputs = draw_inputs(spec)
     net = np.empty(spec.draws)
@@ -149,8 +156,12 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
     unreachable = np.zeros(spec.draws, dtype=bool)
     # Costs do not depend on any other draw and are linear in their multiplier, so they are taken
     # from one plain run and scaled per draw: the same numbers as scaling every cost flow, for less work.
-    plain = totals(calculate(scenario))
+    plain_result = calculate(scenario)
+    plain = totals(plain_result)
     cost_total, cost_pv = plain.costs, plain.pv_costs
+    steps = [(np.arange(scenario.horizon_months) < m).astype(float) for m in cumulative_at]
+    cumulative = np.empty((spec.draws, len(steps)))
+    plain_window_costs = sums_against(plain_result, steps)[1] if steps else None
     drawn = {k: v for k, v in inputs.items() if k != "costs"}
     chunk = max(100, CHUNK_ELEMENTS // scenario.horizon_months)
 
@@ -159,6 +170,9 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
         drawn_totals = totals(result)
         net[part] = drawn_totals.gains - inputs["costs"][part] * cost_total
         npv[part] = drawn_totals.pv_gains - inputs["costs"][part] * cost_pv
+        if steps:
+            window_gains = sums_against(result, steps)[0]
+            cumulative[part] = window_gains - inputs["costs"][part][:, None] * plain_window_costs
         for effect in result.effects.values():
             if effect.unreachable is not None:
                 unreachable[part] |= effect.unreachable
@@ -178,4 +192,5 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
         draws=spec.draws, seed=spec.seed, net=net, npv=npv, inputs=inputs,
         deterministic_net=plain.net, deterministic_npv=plain.npv,
         unreachable=int(unreachable.sum()), spec=spec,
+        cumulative_at=tuple(cumulative_at), cumulative_net=cumulative if steps else None,
     )

@@ -148,6 +148,24 @@ def totals(result) -> Totals:
     return Totals(**sums)
 
 
+def sums_against(result, vectors: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The counted gains and the costs (positive) summed against each monthly vector: arrays (..., len(vectors)).
+
+    Each flow is reduced on its own (``amounts @ vector``, lazy flows included), as in :func:`totals`:
+    with a step vector (1 up to month b, 0 after) this is the cumulative gain and cost through month b,
+    per draw in a Monte Carlo run.
+    """
+    streams = headline_streams(result.scenario.options.udligning)
+    gains: np.ndarray | float = 0.0
+    costs: np.ndarray | float = 0.0
+    for f in select(result.flows):
+        if f.stream in COST_STREAMS:
+            costs = costs - np.stack([np.asarray(f.amounts @ v) for v in vectors], axis=-1)
+        elif f.stream in streams:
+            gains = gains + np.stack([np.asarray(f.amounts @ v) for v in vectors], axis=-1)
+    return np.asarray(gains), np.asarray(costs)
+
+
 def _sum_and_pv(amounts, both: np.ndarray):
     """Each draw's sum over the horizon and present value: one pass over a (draws, months) array."""
     if isinstance(amounts, np.ndarray):
