@@ -94,8 +94,10 @@ def test_each_bad_row_gets_one_danish_line(make_scenario):
         "2025-K1;12.5;x;;",  # row 4: twice, a number in English format, not a number
         "2025-05;1;;;",  # row 5: a month among quarters
         ";;;;",  # row 6: empty, skipped
-        "2025-K3;;;;",  # row 7: no figures
+        "2025-K3;;;;",  # row 7: not filled in yet, left out
         "foråret;1;;;",  # row 8: no period to read
+        "2025-K4;;;;",  # row 9: not filled in yet, left out
+        "2025-K4;;5;;",  # row 10: fine (row 9 does not count as the same period twice)
     ]).encode()
     parsed = parse_actuals(csv, "tal.csv", sc.start_date, sc.horizon_months)
     assert not parsed.ok
@@ -104,7 +106,6 @@ def test_each_bad_row_gets_one_danish_line(make_scenario):
         "Række 3: perioden 2026-K2 ligger uden for scenariets tidshorisont (2025-K1 til 2025-K4).",
         "Række 4: perioden 2025-K1 står også i række 2; deltagere_startet: '12.5' er ikke et tal (mente du 12,5? Skriv decimaler med komma); personer_i_job: 'x' er ikke et tal.",
         "Række 5: perioden 2025-05 er en anden slags end de andre rækker, som er pr. kvartal.",
-        "Række 7: rækken har en periode, men ingen tal.",
         "Række 8: perioden 'foråret' kan ikke læses (skriv en måned som 2026-03 eller et kvartal som 2026-K1).",
     ]
 

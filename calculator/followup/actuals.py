@@ -16,8 +16,9 @@ column                    code                    what
 An empty cell means "not reported". Numbers may be written the Danish way (``1.234,5``; read
 with Babel's ``parse_decimal`` for da_DK, strict, so ``12.5`` is refused with the suggestion
 ``12,5``); spaces and a trailing "kr." are ignored; Excel's own number cells are taken as they
-are. Every row is checked (a readable period inside the horizon, the same kind of period as the
-other rows, no period twice, readable numbers, no negative count, at least one figure) and each
+are. A row with a period and no figures is a period not filled in yet and is left out. Every other
+row is checked (a readable period inside the horizon, the same kind of period as the other rows,
+no period twice, readable numbers, no negative count) and each
 bad row gets one line in the user's language naming the row and every problem in it. A file with
 any bad row is stored not at all (:func:`calculator.followup.service.import_actuals`).
 """
@@ -113,8 +114,8 @@ def check_rows(raw: list[tuple[int, dict]], start: dt.date, horizon: int, lang: 
     out = ActualsFile()
     first_of: dict[Period, int] = {}
     for line, cells in raw:
-        if all(c is None or str(c).strip() == "" for c in cells.values()):
-            continue  # an empty line
+        if all(cells.get(m) is None or str(cells.get(m)).strip() == "" for m in MEASURES):
+            continue  # an empty line, or a period not filled in yet (the template lists every period of the horizon)
         messages: list[str] = []
         period = parse_period(cells.get("period"))
         if period is None:
@@ -145,8 +146,6 @@ def check_rows(raw: list[tuple[int, dict]], start: dt.date, horizon: int, lang: 
             if value is not None and measure in COUNTS and value < 0:
                 messages.append(w("followup.problem.negative", column=column, value=str(cells.get(measure)).strip()))
             values[measure] = value
-        if not messages and all(values.get(m) is None for m in MEASURES):
-            messages.append(w("followup.problem.no_figures"))
         if messages:
             out.problems.append(_problem(w, line, messages))
         elif period is not None:
