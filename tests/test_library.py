@@ -6,7 +6,9 @@ Every test runs on both backends (see ``tests/db_backends.py`` for where Postgre
 from __future__ import annotations
 
 import json
-import multiprocessing
+import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -96,15 +98,26 @@ def test_two_threads_saving_the_same_scenario_lose_no_version(lib, url, example)
     assert any(v.concurrent for v in versions[2:])  # each save started from version 1: later ones know they were overtaken
 
 
-def test_two_processes_saving_the_same_scenario_lose_no_version(lib, url, example):
+# A separate Python process (not multiprocessing: under the app tests ``__main__`` is the Streamlit script,
+# which a spawned child would run again) that saves 10 versions of scenario ``sid``.
+CHILD = """
+import sys
+from pathlib import Path
+from tests.test_library import _save_many
+url, sid, tag, scenario_file = sys.argv[1:]
+_save_many(url, int(sid), Path(scenario_file).read_text(encoding="utf-8"), tag, 10)
+"""
+
+
+def test_two_processes_saving_the_same_scenario_lose_no_version(lib, url, example, tmp_path):
     saved = lib.save(example, note="start")
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_save_many, args=(url, saved.scenario_id, example.canonical_json(), tag, 10)) for tag in ("p", "q")]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(120)
-    assert [p.exitcode for p in procs] == [0, 0]
+    scenario_file = tmp_path / "scenarie.json"
+    scenario_file.write_text(example.canonical_json(), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+    procs = [subprocess.Popen([sys.executable, "-c", CHILD, url, str(saved.scenario_id), tag, str(scenario_file)], cwd=ROOT, env=env,
+                              stderr=subprocess.PIPE, text=True) for tag in ("p", "q")]
+    errors = [p.communicate(timeout=180)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
     versions = lib.versions(saved.scenario_id)
     assert [v.version for v in versions] == list(range(1, 22))
     assert sorted(v.note for v in versions[1:]) == sorted(f"{t}-{i}" for t in "pq" for i in range(10))
