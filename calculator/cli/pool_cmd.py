@@ -85,7 +85,7 @@ def _pool_figures(lib: Library, pool_id: int, args):
     from calculator.analysis.montecarlo import MonteCarloSpec
     from calculator.portfolio import efforts_from_library, pool_montecarlo, pool_summary
 
-    info, efforts = efforts_from_library(lib, pool_id)
+    info, efforts = efforts_from_library(lib, pool_id, args.lang)
     if not efforts:
         raise BadInput([text("cli.pool.empty", args.lang, name=info.name)])
     summary = pool_summary(efforts, info.name)
@@ -124,8 +124,8 @@ def _run(args, lib: Library) -> int:
         print(w("cli.pool.created", id=created.id, name=created.name))
     elif args.action in ("add", "remove"):
         info = lib.add_to_pool(args.pool, args.id, args.version) if args.action == "add" else lib.remove_from_pool(args.pool, args.id)
-        print(w("cli.pool.members", name=info.name, members=", ".join(f"{m.name} (nr. {m.scenario_id}, v{m.version})"
-                                                                     for m in info.members) or "–"))
+        members = ", ".join(w("cli.pool.member", name=m.name, id=m.scenario_id, version=m.version) for m in info.members)
+        print(w("cli.pool.members", name=info.name, members=members or "–"))
     elif args.action == "list":
         for info in lib.pools():
             print(w("cli.pool.row", id=info.id, name=info.name, n=len(info.members)))

@@ -35,7 +35,7 @@ from calculator.portfolio.text import carriers_sentence, effort_header, effort_r
 from calculator.results.stamp import stamp
 from calculator.text.catalog import Words, text
 from calculator.text.labels import stamp_text
-from calculator.text.numbers import date_text
+from calculator.text.numbers import date_text, kr
 
 RIGHT5 = ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT")
 
@@ -143,13 +143,7 @@ def _pool_section(pdf: _Report, pool, mc, years: int) -> None:
     pdf.grid(effort_header(lang), effort_rows(pool, lang), [52, 18, 34, 40, 30], 8, RIGHT5)
     pdf.grid(year_header(lang), year_rows(pool, lang), [14, 30, 30, 30, 32, 30], 8,
              ("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
-    pdf.para(w("pool.totals", net=_kr(pool.net, lang), npv=_kr(pool.npv, lang)), 9)
+    pdf.para(w("pool.totals", net=kr(pool.net, lang), npv=kr(pool.npv, lang)), 9)
     pdf.para(payback_sentence(pool, years, mc, lang), 9, "B")
     pdf.para(carriers_sentence(pool, mc, lang), 9)
     pdf.para(w("followup.pdf.pool_note"), 7.5, color=MUTED)
-
-
-def _kr(value: float, lang: str) -> str:
-    from calculator.text.numbers import kr
-
-    return kr(value, lang)
