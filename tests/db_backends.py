@@ -95,7 +95,10 @@ def postgres_admin_url() -> str:
     """The URL of a server to make test databases in; skips (fails under CI) when there is none."""
     if "url" not in _server:
         try:
-            _server["url"] = os.environ.get(ENV_TEST_URL) or _start_server()
+            external = os.environ.get(ENV_TEST_URL)
+            _server["url"] = external or _start_server()
+            if external:  # someone else's server: drop the test databases again at the end
+                atexit.register(_drop_test_databases)
         except RuntimeError as exc:
             _server["url"] = None
             _server["why"] = str(exc)
@@ -118,7 +121,22 @@ def fresh_postgres_database() -> str:
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
+    _server.setdefault("created", []).append(name)
     return admin.set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_test_databases() -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from calculator.library.db import dispose_all
+
+    dispose_all()
+    engine = create_engine(make_url(_server["url"]).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        for name in _server.get("created", []):
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    engine.dispose()
 
 
 def database_url(backend: str, tmp_path: Path) -> str:
