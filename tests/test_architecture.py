@@ -25,6 +25,7 @@ LAYERS = [
     {"calculator.results", "calculator.model"},
     {"calculator.analysis"},
     {"calculator.text"},
+    {"calculator.library", "calculator.followup", "calculator.portfolio"},  # storage, follow-up, pools (issue 11)
     {"calculator.export"},
     {"calculator.cli", "calculator.__main__", "calculator"},
     {"ui", "streamlit_app"},

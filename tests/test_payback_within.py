@@ -15,7 +15,7 @@ import pytest
 
 from calculator import Scenario, calculate
 from calculator.analysis.montecarlo import MonteCarloSpec, run_montecarlo
-from calculator.results.totals import payback_years, totals
+from calculator.results.totals import payback_years, totals, year_ends
 
 GRANT_2027 = 42_257  # defaults/parameters/resultattilskud/danskproeve.yaml, 2027-01-01
 STAFF_MONTH = 240_000 / 12
@@ -32,9 +32,9 @@ def grants_case(payback: int | None, passes: int = 12, horizon: int = 36) -> Sce
 
 
 def test_cumulative_net_at_each_year_end_is_the_hand_figure():
-    t = totals(calculate(grants_case(None)), by_year_end=True)
+    t = totals(calculate(grants_case(None)), ends=year_ends(36))
     expected = [-12 * STAFF_MONTH, 12 * GRANT_2027 - 24 * STAFF_MONTH, 12 * GRANT_2027 - 36 * STAFF_MONTH]
-    assert list(t.net_to_year_end) == pytest.approx(expected, abs=0.01)  # -240.000; 27.084; -212.916
+    assert list(t.net_to) == pytest.approx(expected, abs=0.01)  # -240.000; 27.084; -212.916
 
 
 @pytest.mark.parametrize("years, paid", [(1, False), (2, True), (3, False)])

@@ -48,14 +48,15 @@ def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = No
     import tempfile
     from pathlib import Path
 
-    from calculator import export
+    from calculator.export.excel import write_workbook
+    from calculator.export.pdf import write_report
     from calculator.model import calculate
 
     result = calculate(Scenario.model_validate_json(scenario_json))
     analysis = export_analysis(scenario_json, analysis_args) if analysis_args is not None else None
     with tempfile.TemporaryDirectory() as d:
         path = Path(d, "rapport.pdf" if kind == "pdf" else "beregning.xlsx")
-        (export.write_report if kind == "pdf" else export.write_workbook)(result, path, analysis)
+        (write_report if kind == "pdf" else write_workbook)(result, path, analysis)
         return path.read_bytes()
 
 

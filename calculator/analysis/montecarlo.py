@@ -119,6 +119,9 @@ class MonteCarloResult:
     unreachable: int = 0  # draws where a drawn exit rate made the entered share in jobs unreachable (capped)
     spec: MonteCarloSpec | None = field(default=None, repr=False)
     horizon_months: int = 0
+    # Asked for with ``cumulative_at`` (months from month 1): the cumulative net through each, per draw (draws, len).
+    cumulative_at: tuple[int, ...] = ()
+    cumulative_net: np.ndarray | None = field(default=None, repr=False)
 
     def percentiles(self, figure: str = "npv") -> dict[int, float]:
         values = getattr(self, figure)
@@ -162,29 +165,35 @@ def draw_inputs(spec: MonteCarloSpec) -> dict[str, np.ndarray]:
     return {name: getattr(spec, name).sample(rng, spec.draws) for name in INPUTS}
 
 
-def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> MonteCarloResult:
-    """Net result and NPV for every draw; vectorised in chunks of draws."""
+def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None, cumulative_at: tuple[int, ...] = ()) -> MonteCarloResult:
+    """Net result and NPV for every draw; vectorised in chunks of draws.
+
+    Also each draw's cumulative net at the end of every year from the start (pay-back within N
+    years), and through the months in ``cumulative_at`` (0 to the horizon; a pool's year ends,
+    :mod:`calculator.portfolio`).
+    """
     spec = spec or MonteCarloSpec()
     inputs = draw_inputs(spec)
     net = np.empty(spec.draws)
     npv = np.empty(spec.draws)
-    years = len(year_ends(scenario.horizon_months))
-    to_year_end = np.empty((spec.draws, years))
+    year_end = year_ends(scenario.horizon_months)
+    ends = (*(int(e) for e in year_end), *cumulative_at)  # one pass gives both
+    to_end = np.empty((spec.draws, len(ends)))
     unreachable = np.zeros(spec.draws, dtype=bool)
     # Costs do not depend on any other draw and are linear in their multiplier, so they are taken
     # from one plain run and scaled per draw: the same numbers as scaling every cost flow, for less work.
-    plain = totals(calculate(scenario), by_year_end=True)
-    cost_total, cost_pv, cost_to_year_end = plain.costs, plain.pv_costs, plain.costs_to_year_end
+    plain = totals(calculate(scenario), ends=ends)
+    cost_total, cost_pv, cost_to_end = plain.costs, plain.pv_costs, plain.costs_to
     drawn = {k: v for k, v in inputs.items() if k != "costs"}
     chunk = max(100, CHUNK_ELEMENTS // scenario.horizon_months)
 
     def run(part: slice) -> None:
         result = calculate(scenario, variation=Variation(**{k: v[part] for k, v in drawn.items()}, municipality_only=True))
-        drawn_totals = totals(result, by_year_end=True)
+        drawn_totals = totals(result, ends=ends)
         cost_multiplier = inputs["costs"][part]
         net[part] = drawn_totals.gains - cost_multiplier * cost_total
         npv[part] = drawn_totals.pv_gains - cost_multiplier * cost_pv
-        to_year_end[part] = drawn_totals.gains_to_year_end - cost_multiplier[:, None] * cost_to_year_end
+        to_end[part] = drawn_totals.gains_to - cost_multiplier[:, None] * cost_to_end
         for effect in result.effects.values():
             if effect.unreachable is not None:
                 unreachable[part] |= effect.unreachable
@@ -204,5 +213,6 @@ def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None) -> Mo
         draws=spec.draws, seed=spec.seed, net=net, npv=npv, inputs=inputs,
         deterministic_net=plain.net, deterministic_npv=plain.npv,
         unreachable=int(unreachable.sum()), spec=spec, horizon_months=scenario.horizon_months,
-        net_to_year_end=to_year_end, payback_years=payback_years(scenario),
+        net_to_year_end=to_end[:, : len(year_end)], payback_years=payback_years(scenario),
+        cumulative_at=tuple(cumulative_at), cumulative_net=to_end[:, len(year_end):] if cumulative_at else None,
     )

@@ -1,9 +1,11 @@
-"""Command line: ``python -m calculator run|params|analyse|export|explain``.
+"""Command line: ``python -m calculator run|params|analyse|export|explain|library|actuals|followup|pool``.
 
 ``run`` prints the summary of a scenario (``--json``, ``--csv``); ``params`` every figure in force
 with its source; ``analyse`` and ``export`` (break-even, sensitivity, uncertainty; Excel, PDF,
 CSV) live in :mod:`calculator.cli.analyse`; ``explain SCENARIO STREAM`` shows one stream's rule in
 words, the inputs and the parameters with their sources (:mod:`calculator.cli.explain`).
+``library``, ``actuals``, ``followup`` and ``pool`` (the scenario library, actual figures, the
+follow-up report and pools) live in :mod:`calculator.cli.library_cmd` and :mod:`calculator.cli.pool_cmd`.
 ``--lang en`` before the command writes English.
 
 Bad input never shows a traceback: each problem is one line on stderr in the user's language and
@@ -22,9 +24,14 @@ from calculator.cli.analyse import add_commands as add_analysis_commands
 from calculator.cli.analyse import run_command as run_analysis_command
 from calculator.cli.common import EXIT_BAD_INPUT, BadInput, calculate_checked, read_scenario
 from calculator.cli.explain import render_explain
+from calculator.cli.library_cmd import COMMANDS as LIBRARY_COMMANDS
+from calculator.cli.library_cmd import add_commands as add_library_commands
+from calculator.cli.library_cmd import run_command as run_library_command
 from calculator.cli.params import render_check, render_params
+from calculator.cli.pool_cmd import COMMANDS as POOL_COMMANDS
+from calculator.cli.pool_cmd import add_commands as add_pool_commands
+from calculator.cli.pool_cmd import run_command as run_pool_command
 from calculator.cli.run import render_summary, summary_json
-from calculator.export.tables import monthly_tidy_table
 from calculator.rules.flows import STREAMS
 from calculator.text.catalog import LANGS, text
 from calculator.version import __version__
@@ -46,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("scenario")
     explain.add_argument("stream", choices=STREAMS, help=text("cli.help.stream"))
     add_analysis_commands(sub)
+    add_library_commands(sub)
+    add_pool_commands(sub)
     return parser
 
 
@@ -62,11 +71,17 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command in ANALYSIS_COMMANDS:
             return run_analysis_command(args)
+        if args.command in LIBRARY_COMMANDS:
+            return run_library_command(args)
+        if args.command in POOL_COMMANDS:
+            return run_pool_command(args)
         result = calculate_checked(read_scenario(args.scenario, lang), lang)
         if args.command == "explain":
             print(render_explain(result, args.stream, lang))
             return 0
         if args.csv:
+            from calculator.export.tables import monthly_tidy_table  # pandas: only when a table is written
+
             monthly_tidy_table(result, lang, codes=True).to_csv(args.csv, index=False)
         if args.json:
             print(json.dumps(summary_json(result, lang), ensure_ascii=False, indent=2, default=str))

@@ -1,12 +1,7 @@
-"""Exports of a calculated scenario: Excel with live formulas, CSV of every table, a Danish PDF report.
+"""Exports of a calculated scenario: Excel with live formulas (:mod:`.excel`), CSV of every table
+(:mod:`.csv_export`), a Danish PDF report (:mod:`.pdf`) and the follow-up report (:mod:`.followup_pdf`).
 
-Every export carries the reproducibility stamp (:mod:`calculator.stamp`).
+Every export carries the reproducibility stamp (:mod:`calculator.results.stamp`). The package
+imports nothing itself: each export is imported where it is used, so the command line and the
+model do not pay for the chart libraries they do not need.
 """
-
-from calculator.export.chart import chart_png, cumulative_chart, cumulative_frame
-from calculator.export.csv_export import write_csvs
-from calculator.export.excel import write_workbook
-from calculator.export.pdf import write_report
-from calculator.export.tables import all_tables
-
-__all__ = ["all_tables", "chart_png", "cumulative_chart", "cumulative_frame", "write_csvs", "write_report", "write_workbook"]

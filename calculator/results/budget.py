@@ -36,13 +36,14 @@ class BudgetTable:
     funding: list[float]  # pool grant / co-financing (the municipality's own money only)
 
 
-def budget_table(result) -> BudgetTable:
+def budget_table(result, budget_years: int = BUDGET_YEARS) -> BudgetTable:
+    """``budget_years`` columns from the budget year (a pool adds efforts up by calendar year: it asks for all)."""
     sc = result.scenario
     years = result.timeline.years
     first = sc.budget_year
-    reached = [y for y in range(first, first + BUDGET_YEARS) if (years == y).any()]
-    later = bool((years >= first + BUDGET_YEARS).any())
-    masks = [years == y for y in reached] + ([years >= first + BUDGET_YEARS] if later else [])
+    reached = [y for y in range(first, first + budget_years) if (years == y).any()]
+    later = bool((years >= first + budget_years).any())
+    masks = [years == y for y in reached] + ([years >= first + budget_years] if later else [])
 
     def per_column(monthly: np.ndarray) -> list[float]:
         return [float(monthly[m].sum()) for m in masks]

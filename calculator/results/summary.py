@@ -35,6 +35,7 @@ from calculator.results.totals import (
     payback_years,
     per_year,
     totals,
+    year_ends,
 )
 from calculator.rules.flows import COST_STREAMS, FUNDING_STREAM, MUNICIPAL_GAIN_STREAMS
 
@@ -110,7 +111,7 @@ def summarise(result) -> Summary:
     after = sc.options.udligning
     streams_in = headline_streams(after)
     monthly = monthly_totals(result)
-    t = totals(result, by_year_end=True)
+    t = totals(result, ends=year_ends(sc.horizon_months))
     years = payback_years(sc)
     parts = breakdown(result)
 
@@ -143,5 +144,5 @@ def summarise(result) -> Summary:
         break_even=break_even(t, people, weighted_pp, person_years, sc.participants), discount_rate=result.discount_rate,
         stakeholders=parts.stakeholders(after), per_year=per_year(result, monthly), per_cohort=per_cohort,
         external_funding=funding, net_own_money=t.net + funding, npv_own_money=t.npv + pv_funding,
-        payback_years=years, paid_back_within=None if years is None else bool(t.net_to_year_end[years - 1] >= -1e-9),
+        payback_years=years, paid_back_within=None if years is None else bool(t.net_to[years - 1] >= -1e-9),
     )

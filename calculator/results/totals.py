@@ -19,7 +19,7 @@ read their sums from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -102,9 +102,10 @@ class Totals:
     pv_gains: float | np.ndarray
     pv_costs: float | np.ndarray
     pv_fixed: float | np.ndarray
-    # With ``year_ends``: the gains and costs up to the end of each year from the start, (..., years).
-    gains_to_year_end: np.ndarray | None = None
-    costs_to_year_end: np.ndarray | None = None
+    # With ``ends`` (month numbers, 0 to the horizon): the gains and costs of the months before each, (..., len(ends)).
+    ends: tuple[int, ...] = ()
+    gains_to: np.ndarray | None = None
+    costs_to: np.ndarray | None = None
 
     @property
     def net(self):
@@ -115,9 +116,9 @@ class Totals:
         return self.pv_gains - self.pv_costs
 
     @property
-    def net_to_year_end(self) -> np.ndarray | None:
-        """The cumulative net at the end of year 1, 2, ... from the start (the last may be a part year)."""
-        return None if self.gains_to_year_end is None else self.gains_to_year_end - self.costs_to_year_end
+    def net_to(self) -> np.ndarray | None:
+        """The cumulative net through each of ``ends`` (e.g. the end of year 1, 2, ... from the start)."""
+        return None if self.gains_to is None else self.gains_to - self.costs_to
 
     @property
     def pv_effect_gains(self):
@@ -136,43 +137,44 @@ def payback_years(scenario) -> int | None:
     return years if years >= 1 and 12 * years <= scenario.horizon_months else None
 
 
-def totals(result, *, by_year_end: bool = False) -> Totals:
+def totals(result, *, ends: Sequence[int] | None = None) -> Totals:
     """Gains, costs and fixed gains over the horizon and their present values.
 
     A plain run adds the months first; with a draws axis each flow is reduced on its own with a
-    matrix product (BLAS), the cheaper order of work for (draws, months) arrays. ``by_year_end``
-    adds the sums up to the end of each year from the start (pay-back within N years).
+    matrix product (BLAS), the cheaper order of work for (draws, months) arrays. ``ends`` (month
+    numbers from 0 to the horizon) adds the sums of the months before each: the cumulative figures
+    at the end of year N (pay-back within N years) or at a pool's year ends.
     """
     factors = discount_factors(result.discount_scale, result.horizon)
     streams = headline_streams(result.scenario.options.udligning)
-    ends = year_ends(result.horizon)
+    extra: dict = {} if ends is None else {"ends": tuple(int(e) for e in ends)}
     if not any(np.ndim(f.amounts) > 1 for f in result.flows):
         m = monthly_totals(result)
-        extra = ({"gains_to_year_end": cumulative_at(m.gains, ends), "costs_to_year_end": cumulative_at(m.costs, ends)}
-                 if by_year_end else {})
+        if ends is not None:
+            extra.update(gains_to=cumulative_at(m.gains, ends), costs_to=cumulative_at(m.costs, ends))
         return Totals(gains=float(m.gains.sum()), costs=float(m.costs.sum()), fixed=float(m.fixed.sum()),
                       pv_gains=float(m.gains @ factors), pv_costs=float(m.costs @ factors),
                       pv_fixed=float(m.fixed @ factors), **extra)
     both = np.stack([np.ones(result.horizon), factors], axis=1)  # (months, 2): the sum and the present value at once
     sums: dict = {"gains": 0.0, "costs": 0.0, "fixed": 0.0, "pv_gains": 0.0, "pv_costs": 0.0, "pv_fixed": 0.0}
-    if by_year_end:
-        sums.update(gains_to_year_end=0.0, costs_to_year_end=0.0)
+    if ends is not None:
+        sums.update(gains_to=0.0, costs_to=0.0)
     for f in select(result.flows):
         if f.stream in COST_STREAMS:
-            sign, keys = -1.0, ("costs", "pv_costs", "costs_to_year_end")
+            sign, keys = -1.0, ("costs", "pv_costs", "costs_to")
         elif f.stream in streams:
-            sign, keys = 1.0, ("gains", "pv_gains", "gains_to_year_end")
+            sign, keys = 1.0, ("gains", "pv_gains", "gains_to")
         else:
             continue
         total, pv = _sum_and_pv(f.amounts, both)
         sums[keys[0]] = sums[keys[0]] + sign * total
         sums[keys[1]] = sums[keys[1]] + sign * pv
-        if by_year_end:
+        if ends is not None:
             sums[keys[2]] = sums[keys[2]] + sign * cumulative_at(f.amounts, ends)
         if f.fixed and sign > 0:
             sums["fixed"] = sums["fixed"] + total
             sums["pv_fixed"] = sums["pv_fixed"] + pv
-    return Totals(**sums)
+    return Totals(**sums, **extra)
 
 
 def _sum_and_pv(amounts, both: np.ndarray):
@@ -183,16 +185,26 @@ def _sum_and_pv(amounts, both: np.ndarray):
     return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.rules.flows) reduces itself
 
 
-def cumulative_at(amounts, ends: np.ndarray) -> np.ndarray:
-    """Each draw's sum of the months before each of ``ends`` (1-based month numbers), shape (..., len(ends)).
+def cumulative_at(amounts, ends: Sequence[int]) -> np.ndarray:
+    """Each draw's sum of the months before each of ``ends`` (month numbers 0 to the horizon), shape (..., len(ends)).
 
-    Sums of the blocks between the ends, then a running sum: one pass over the months, and no
-    matrix product with more than two columns (OpenBLAS's threads made those erratic on two cores).
+    Sums of the blocks between the distinct ends, then a running sum: one pass over the months, and
+    no matrix product with more than two columns (OpenBLAS's threads made those erratic on two cores).
+    An end of 0 sums nothing; ends may repeat and come in any order.
     """
-    if not isinstance(amounts, np.ndarray):
-        return amounts.cumulative_at(ends)  # a lazy flow (calculator.rules.flows) knows its own sums
-    starts = np.concatenate([[0], ends[:-1]])
-    return np.cumsum(np.add.reduceat(amounts, starts, axis=-1), axis=-1)
+    ends = np.asarray(ends, dtype=int)
+    lead = np.shape(amounts)[:-1]
+    out = np.zeros(lead + (len(ends),))
+    distinct = np.unique(ends[ends > 0])
+    if distinct.size:
+        if isinstance(amounts, np.ndarray):
+            starts = np.concatenate([[0], distinct[:-1]])
+            sums = np.cumsum(np.add.reduceat(amounts[..., : distinct[-1]], starts, axis=-1), axis=-1)
+        else:
+            sums = amounts.cumulative_at(distinct)  # a lazy flow (calculator.rules.flows) knows its own sums
+        positive = ends > 0
+        out[..., positive] = sums[..., np.searchsorted(distinct, ends[positive])]
+    return out
 
 
 @dataclass(frozen=True)

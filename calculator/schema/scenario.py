@@ -14,9 +14,10 @@ import json
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_serializer, model_validator
 
 from calculator.data.municipalities import municipalities
+from calculator.schema.after_horizon import AfterHorizon
 from calculator.schema.cohort import Cohort
 from calculator.schema.types import Amount, Input, Month, input_error
 
@@ -52,6 +53,16 @@ class Options(Input):
     # The council's pay-back requirement in years from the start (Københavns Kommune's investment
     # rule: 6 years). None: the horizon's whole years. Judged by the cumulative net at that year's end.
     payback_years: Annotated[int, Field(ge=1, le=10)] | None = None
+    # The effect after the horizon (share remaining per year, for some years): shown beside the
+    # result, never in it; None (off) is left out of the saved file, so older files keep their hash.
+    after_horizon: AfterHorizon | None = None
+
+    @model_serializer(mode="wrap")
+    def _leave_out_when_off(self, handler):
+        data = handler(self)
+        if isinstance(data, dict) and data.get("after_horizon", 0) is None:
+            del data["after_horizon"]
+        return data
 
     @model_validator(mode="before")
     @classmethod
