@@ -164,23 +164,24 @@ def totals(result, *, by_year_end: bool = False) -> Totals:
             sign, keys = 1.0, ("gains", "pv_gains", "gains_to_year_end")
         else:
             continue
-        total, pv = _sum_and_pv(f.amounts, both)
+        total, pv, to_end = _reduce(f.amounts, both, ends if by_year_end else None)
         sums[keys[0]] = sums[keys[0]] + sign * total
         sums[keys[1]] = sums[keys[1]] + sign * pv
         if by_year_end:
-            sums[keys[2]] = sums[keys[2]] + sign * cumulative_at(f.amounts, ends)
+            sums[keys[2]] = sums[keys[2]] + sign * to_end
         if f.fixed and sign > 0:
             sums["fixed"] = sums["fixed"] + total
             sums["pv_fixed"] = sums["pv_fixed"] + pv
     return Totals(**sums)
 
 
-def _sum_and_pv(amounts, both: np.ndarray):
-    """Each draw's sum over the horizon and present value: one pass over a (draws, months) array."""
+def _reduce(amounts, both: np.ndarray, ends: np.ndarray | None):
+    """Each draw's sum over the horizon, present value and (with ``ends``) sums up to each end: one pass over a flow."""
     if isinstance(amounts, np.ndarray):
         out = amounts @ both
-        return out[..., 0], out[..., 1]
-    return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.rules.flows) reduces itself
+        return out[..., 0], out[..., 1], None if ends is None else cumulative_at(amounts, ends)
+    out, to_end = amounts.reduce(both, ends)  # a lazy flow (calculator.rules.flows) reduces itself
+    return out[..., 0], out[..., 1], to_end
 
 
 def cumulative_at(amounts, ends: np.ndarray) -> np.ndarray:
@@ -190,7 +191,7 @@ def cumulative_at(amounts, ends: np.ndarray) -> np.ndarray:
     matrix product with more than two columns (OpenBLAS's threads made those erratic on two cores).
     """
     if not isinstance(amounts, np.ndarray):
-        return amounts.cumulative_at(ends)  # a lazy flow (calculator.rules.flows) knows its own sums
+        return amounts.reduce(np.ones(amounts.shape[-1]), ends)[1]  # a lazy flow (calculator.rules.flows) knows its own sums
     starts = np.concatenate([[0], ends[:-1]])
     return np.cumsum(np.add.reduceat(amounts, starts, axis=-1), axis=-1)
 

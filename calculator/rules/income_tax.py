@@ -30,7 +30,7 @@ import numpy as np
 from calculator.data.timeline import Timeline
 from calculator.rules.earnings import Earnings
 from calculator.rules.effect_path import CohortEffect
-from calculator.rules.flows import HUSSTAND, KOMMUNE, STAT, Flow, PerYearRate, YearSums
+from calculator.rules.flows import HUSSTAND, KOMMUNE, STAT, Flow, GroupSums, PerGroupRate
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort, Options
 
@@ -181,10 +181,10 @@ def income_tax(
     ratio = -level * avg_rate / own_rate
     if variation.municipality_only and e.ndim > 1:
         # Draws: only the sums over the horizon are read, so the yearly amounts stay unmultiplied.
-        sums = YearSums(e, year_of, lag)
+        sums = GroupSums(e, year_of, lag)
         return [
-            Flow(cohort.name, "kommuneskat", KOMMUNE, PerYearRate(kommune_py, sums)),
-            Flow(cohort.name, "udligning", KOMMUNE, PerYearRate(kommune_py * ratio, sums)),
+            Flow(cohort.name, "kommuneskat", KOMMUNE, PerGroupRate(kommune_py, sums)),
+            Flow(cohort.name, "udligning", KOMMUNE, PerGroupRate(kommune_py * ratio, sums)),
         ]
     kommune_pm = kommune_py[..., year_of]
     kommune_flow = e * kommune_pm
