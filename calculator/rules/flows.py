@@ -52,12 +52,12 @@ class GroupSums:
         self.base, self.group_of, self.lag, self.weight = base, np.asarray(group_of), lag, weight
         self._cache: dict = {}
 
-    def pieces(self, vectors: np.ndarray, ends: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    def pieces(self, vectors: np.ndarray, ends: np.ndarray | None) -> tuple[list, np.ndarray, np.ndarray, int]:
         """The groups cut where each end begins to count; per piece the sums of base x each column of ``vectors``.
 
-        Returns the sums (..., pieces, columns), each piece's group, for each end the number of
-        pieces that land before it, and the column whose sums are of base alone (the months before an
-        end; appended to ``vectors`` when none of its columns is all ones).
+        Returns the sums (a list per piece of one array (...,) per column), each piece's group, for
+        each end the number of pieces that land before it, and the column whose sums are of base
+        alone (for the months before an end; appended to ``vectors`` when no column is all ones).
         """
         key = (id(vectors), None if ends is None else tuple(int(e) for e in ends))
         hit = self._cache.get(key)
@@ -74,14 +74,14 @@ class GroupSums:
             moved[: months - self.lag] = vectors[self.lag:]  # what lands in month t + lag meets the vectors there
         if self.weight is not None:
             moved *= np.asarray(self.weight, dtype=float).reshape(-1, 1)
+        moved = np.ascontiguousarray(moved.T)  # one contiguous row per column
         cuts = [] if ends is None else [int(e) - self.lag for e in ends]  # month t lands before end e when t < e - lag
         inner = np.array([c for c in cuts if 0 < c < months], dtype=int)
         bounds = np.union1d(np.flatnonzero(np.diff(self.group_of, prepend=-1)), inner)
         stops = np.append(bounds[1:], months)
         # One matrix-vector product per piece and column: a single pass over the base, and never a
         # product of more than one column, which OpenBLAS threads erratically on a shared machine.
-        sums = np.stack([np.stack([self.base[..., a:b] @ moved[a:b, j] for j in range(moved.shape[1])], axis=-1)
-                         for a, b in zip(bounds, stops)], axis=-2)
+        sums = [[self.base[..., a:b] @ column[a:b] for column in moved] for a, b in zip(bounds, stops)]
         before = np.array([int(np.searchsorted(stops, c, side="right")) for c in cuts], dtype=int)
         out = (sums, self.group_of[bounds], before, ones_col)
         self._cache[key] = (given, out)  # kept alive, so its id is not reused while cached
@@ -111,9 +111,20 @@ class PerGroupRate:
     def reduce(self, vectors: np.ndarray, ends: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray | None]:
         """The sums of amounts x each column of ``vectors`` (..., columns), and the sums of the months before each end."""
         sums, group, before, ones_col = self.sums.pieces(vectors, ends)
-        rated = np.asarray(self.rate)[..., group, None] * sums  # (..., pieces, columns)
-        total = rated.sum(axis=-2)[..., : np.shape(vectors)[-1] if np.ndim(vectors) > 1 else 1]  # not an appended column
-        return total, None if ends is None else _running(rated[..., ones_col], before)
+        columns = np.shape(vectors)[-1] if np.ndim(vectors) > 1 else 1  # not an appended column
+        rate = np.asarray(self.rate)
+        # A loop over the few pieces on (draws,) arrays: numpy sums a (draws, pieces, columns) array
+        # over its short middle axis about ten times slower.
+        totals: list = [0.0] * columns
+        parts = []
+        for piece, g in zip(sums, group):
+            r = rate[..., g]
+            rated = [r * s for s in piece[:columns]]
+            totals = [t + x for t, x in zip(totals, rated)]
+            if ends is not None:
+                parts.append(rated[ones_col] if ones_col < columns else r * piece[ones_col])
+        total = np.stack(np.broadcast_arrays(*totals), axis=-1)
+        return total, None if ends is None else _running(parts, before, total.shape[:-1])
 
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
         return self.reduce(vector)[0][..., 0]
@@ -133,14 +144,14 @@ class PerGroupRate:
         return out if dtype is None else out.astype(dtype)
 
 
-def _running(parts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """For each count n, the sum of the first n parts (last axis); a loop over the few parts, no matrix product."""
-    out = np.zeros(parts.shape[:-1] + (len(counts),))
-    running = np.zeros(parts.shape[:-1])
+def _running(parts: list, counts: np.ndarray, shape: tuple) -> np.ndarray:
+    """For each count n, the sum of the first n parts; a loop over the few parts, no matrix product."""
+    out = np.zeros(shape + (len(counts),))
+    running: np.ndarray | float = 0.0
     done = 0
     for e, n in enumerate(counts):
-        for p in range(done, n):
-            running = running + parts[..., p]
+        for part in parts[done:n]:
+            running = running + part
         done = max(done, n)
         out[..., e] = running
     return out
