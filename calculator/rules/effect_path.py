@@ -99,21 +99,19 @@ def share_path(h, x, months: int, delay: int) -> np.ndarray:
     if share.ndim == 1:
         np.cumprod(np.broadcast_to(base, tail.shape), axis=-1, out=tail)  # written in place
     elif tail.shape[-1]:
-        tail[...] = _running_powers(base[..., 0], tail.shape[-1]).T
+        _running_powers(np.broadcast_to(base[..., 0], tail.shape[:-1]), tail)
     np.subtract(1.0, tail, out=tail)
     tail *= _long_run_share(h_col, x_col)
     return share
 
 
-def _running_powers(base: np.ndarray, n: int) -> np.ndarray:
-    """base^1 .. base^n for each draw, as an (n, draws) array: month by month, the same products a
-    cumulative product makes, but over contiguous rows (numpy's cumprod along a short last axis is
-    about ten times slower)."""
-    out = np.empty((n,) + base.shape)
-    out[0] = base
-    for t in range(1, n):
-        np.multiply(out[t - 1], base, out=out[t])
-    return out
+def _running_powers(base: np.ndarray, out: np.ndarray) -> None:
+    """base^1 .. base^n into the n columns of ``out`` (draws, n), month by month: the same products a
+    cumulative product makes, written in place (numpy's cumprod along a short last axis is about
+    ten times slower, and filling a (draws, months) array from a (months, draws) one three times)."""
+    out[..., 0] = base
+    for t in range(1, out.shape[-1]):
+        np.multiply(out[..., t - 1], base, out=out[..., t])
 
 
 def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
@@ -145,7 +143,7 @@ def solve_entry_rate(target, x, n):
     shape = np.broadcast_shapes(x.shape, n.shape, target.shape)
     x, n, target = (np.broadcast_to(a, shape).astype(float) for a in (x, n, target))
     positive = target > 0.0
-    unreachable = positive & (share_at(1.0, x, n) < target - REACH_TOLERANCE)
+    unreachable = positive & _out_of_reach(x, n, target)
     lo, hi = np.zeros(shape), np.ones(shape)
     h = np.where(positive, 1.0 - (1.0 - np.minimum(target, 1.0)) ** (1.0 / np.maximum(n, 1.0)), 1.0)  # the root without exits
     done = unreachable | ~positive
@@ -155,6 +153,22 @@ def solve_entry_rate(target, x, n):
     if shape == ():
         return float(h), bool(unreachable)
     return h, unreachable
+
+
+def _out_of_reach(x: np.ndarray, n: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Where even h = 1 stays below the target: :func:`share_at` (1, x, n) < target - tolerance. That power
+    has the negative base -x, which numpy raises element by element (about 40 times slower than a
+    positive base), so it is taken only where the lower bound (1 - x^n) / (1 + x) does not already
+    show the target in reach (with a margin far above any rounding)."""
+    if x.ndim == 0:
+        return share_at(1.0, x, n) < target - REACH_TOLERANCE
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        low = (1.0 - x ** np.maximum(n, 0.0)) / (1.0 + x)
+    unsure = ~((x >= 0.0) & (n > 0.0) & (low > target - REACH_TOLERANCE + 1e-9))
+    out = np.zeros(x.shape, dtype=bool)
+    if unsure.any():
+        out[unsure] = share_at(1.0, x[unsure], n[unsure]) < target[unsure] - REACH_TOLERANCE
+    return out
 
 
 def _newton(h, x, n, target, lo, hi, done):
@@ -182,21 +196,34 @@ def max_reachable_share(x, n) -> float:
     return float(np.minimum(share_at(1.0, x, n), 1.0))
 
 
-def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarray, variation: Variation) -> CohortEffect:
+def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarray, variation: Variation,
+                  paths: dict | None) -> CohortEffect:
     k = variation.effect
     x = eff.exit_rate * variation.exit_rate
     month = eff.by_month + variation.delay  # the month the target is reached (later when the effect is delayed)
-    h1, unreachable = solve_entry_rate(eff.share_with, x, month - eff.start_delay_months)
-    h0, _ = solve_entry_rate(eff.share_without, x, month)
+
+    paths = {} if paths is None else paths
+
+    def path(target: float, delay: int):
+        """The entry rate reaching ``target`` with entries from month ``delay`` + 1, where that is out of reach, and
+        the path; shared by cohorts with the same figures in one run (often the share without the effort)."""
+        key = (target, eff.exit_rate, eff.by_month, delay)
+        if key not in paths:
+            h, unreachable = solve_entry_rate(target, x, month - delay)
+            x_draws = x[..., 0] if np.ndim(x) else x
+            paths[key] = (h, unreachable, share_path(h[..., 0] if np.ndim(h) else h, x_draws, horizon, delay))
+        return paths[key]
+
+    h1, unreachable, s1 = path(eff.share_with, eff.start_delay_months)
     if np.ndim(unreachable) == 0 and unreachable:
         raise ModelError("unreachable_share", share=eff.share_with, month=int(month), exit_rate=float(x),
                          highest=max_reachable_share(x, month - eff.start_delay_months))
+    h0, _, s0 = path(eff.share_without, 0)
     per_draw = np.ndim(h1) > 0
-    s1 = share_path(h1[..., 0] if per_draw else h1, x[..., 0] if np.ndim(x) else x, horizon, eff.start_delay_months)
-    s0 = share_path(h0[..., 0] if per_draw else h0, x[..., 0] if np.ndim(x) else x, horizon, 0)
     # The paths reach their targets by construction; where a drawn exit rate put the target out of
     # reach, the path's highest share counts instead.
-    reached = np.where(unreachable, share_at(h1, x, month - eff.start_delay_months), eff.share_with)
+    reached = (np.where(unreachable, share_at(h1, x, month - eff.start_delay_months), eff.share_with) if np.any(unreachable)
+               else np.full(np.shape(unreachable), eff.share_with))  # the same, without a power per draw
     at_target = reached - eff.share_without
     diff_at_target = _flat(at_target * k)
     if np.ndim(diff_at_target) == 0:
@@ -243,13 +270,16 @@ def _per_year(coverage: np.ndarray, years: np.ndarray) -> dict[int, float]:
     return {first + i: float(v) for i, v in enumerate(sums) if (years == first + i).any()}
 
 
-def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Variation = NO_VARIATION) -> CohortEffect:
-    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate and delays it."""
+def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Variation = NO_VARIATION,
+                  paths: dict | None = None) -> CohortEffect:
+    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate and delays it.
+
+    ``paths`` (a dict for one run of the model) shares the form (b) paths between cohorts."""
     eff = cohort.effect
     n = cohort.size
     k = variation.effect
     if isinstance(eff, ShareInJob):
-        return _share_effect(eff, n, horizon, years, variation)
+        return _share_effect(eff, n, horizon, years, variation, paths)
     start = eff.from_month - 1 + variation.delay
     if isinstance(eff, ExtraInJob):
         extra = eff.extra_people * k
