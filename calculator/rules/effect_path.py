@@ -286,9 +286,10 @@ def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Va
         # A higher exit rate means shorter jobs: the duration is divided by the exit multiplier.
         duration = _divide(float(eff.duration_months), variation.exit_rate)
         cover = _window(start, duration, horizon)
+        per_year = _per_year(cover, years)  # before the cover becomes the people in jobs, in place
         return CohortEffect(
-            in_job=extra * cover, make_starts=lambda: extra * (np.arange(horizon) == start), exit_rate=None,
-            duration=duration, months_employed_per_year=_per_year(cover, years),
+            in_job=_scaled(cover, extra), make_starts=lambda: extra * (np.arange(horizon) == start), exit_rate=None,
+            duration=duration, months_employed_per_year=per_year,
             effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n), nonnegative=True,
             single_start=(int(start), extra) if np.ndim(start) == 0 else None,
         )

@@ -146,21 +146,23 @@ def income_tax(
     year_of = tl.years - tl.years[0]  # 0, 0, ..., 1, 1, ...
     n_years = len(tl.calendar_years)
     # Arrays may carry a leading draws axis (Monte Carlo); the months are always the last axis.
-    weight = effect.in_job if effect.nonnegative else np.abs(effect.in_job)
     if earn.periods is None:  # the earnings per month
+        weight = effect.in_job if effect.nonnegative else np.abs(effect.in_job)
 
-        def year_sum(values: np.ndarray, by: np.ndarray | None) -> np.ndarray:
-            """Each year's sum of values (x ``by``) over its months."""
-            return _sum_by_year(values if by is None else by * values, year_of, n_years)
+        def year_sum(values: np.ndarray, weighted: bool) -> np.ndarray:
+            """Each year's sum of values (x the weights) over its months."""
+            return _sum_by_year(weight * values if weighted else values, year_of, n_years)
 
         weight_sum = _sum_by_year(weight, year_of, n_years)
     else:  # per period of unchanged inputs: the periods cut at each new year are blocks of a year
         blocks, index = earn.periods.refine(year_of)
         starts = np.flatnonzero(np.diff(year_of[blocks.first], prepend=-1))
-        block_weight, block_months = blocks.sums(weight), np.bincount(blocks.of_month)
+        # |in_job| block by block: a fresh (draws, months) array costs more in new memory pages than the sums
+        block_weight = blocks.sums(effect.in_job, absolute=not effect.nonnegative)
+        block_months = np.bincount(blocks.of_month)
 
-        def year_sum(values: np.ndarray, by: np.ndarray | None) -> np.ndarray:
-            return np.add.reduceat(values[..., index] * (block_months if by is None else block_weight), starts, axis=-1)
+        def year_sum(values: np.ndarray, weighted: bool) -> np.ndarray:
+            return np.add.reduceat(values[..., index] * (block_weight if weighted else block_months), starts, axis=-1)
 
         weight_sum = np.add.reduceat(block_weight, starts, axis=-1)
     plain = np.bincount(year_of, minlength=n_years)
@@ -172,10 +174,10 @@ def income_tax(
         shape = np.broadcast_shapes(weight_sum.shape, values.shape[:-1] + (n_years,))
         if not values.any():
             return np.zeros(shape)
-        weighted = year_sum(values, weight) / weight_sum
+        weighted = year_sum(values, True) / weight_sum
         if not no_weight.any():
             return weighted
-        return np.where(no_weight, year_sum(values, None) / plain, weighted)
+        return np.where(no_weight, year_sum(values, False) / plain, weighted)
 
     mean_wage = mean(earn.wage)
     mean_stop = mean(earn.benefit_stops)

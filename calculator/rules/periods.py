@@ -42,8 +42,10 @@ class Periods:
         """A monthly input's value in each period (a number stays a number)."""
         return values[..., self.first] if np.ndim(values) else values
 
-    def sums(self, values: np.ndarray) -> np.ndarray:
-        """The sum of a monthly array (..., months) over each period's months, (..., periods)."""
+    def sums(self, values: np.ndarray, absolute: bool = False) -> np.ndarray:
+        """The sum of a monthly array (..., months), or of its absolute values, over each period's months (..., periods)."""
         stops = np.append(self.first[1:], len(self.of_month))
-        # a matrix-vector product per period: one pass, and no product of several columns (see calculator.rules.flows)
-        return np.stack([values[..., a:b] @ np.ones(b - a) for a, b in zip(self.first, stops)], axis=-1)
+        # A matrix-vector product per period: one pass, and no product of several columns (see
+        # calculator.rules.flows); absolute values period by period, in small arrays that reuse memory.
+        return np.stack([(np.abs(values[..., a:b]) if absolute else values[..., a:b]) @ np.ones(b - a)
+                         for a, b in zip(self.first, stops)], axis=-1)
