@@ -106,9 +106,8 @@ def share_path(h, x, months: int, delay: int) -> np.ndarray:
 
 
 def _running_powers(base: np.ndarray, out: np.ndarray) -> None:
-    """base^1 .. base^n into the n columns of ``out`` (draws, n), month by month: the same products a
-    cumulative product makes, written in place (numpy's cumprod along a short last axis is about
-    ten times slower, and filling a (draws, months) array from a (months, draws) one three times)."""
+    """base^1 .. base^n into the columns of ``out`` (draws, n): a cumulative product's own products, in place
+    (numpy's cumprod along a short last axis is ten times slower, a copy from (n, draws) three times)."""
     out[..., 0] = base
     for t in range(1, out.shape[-1]):
         np.multiply(out[..., t - 1], base, out=out[..., t])
@@ -201,12 +200,15 @@ def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarra
     k = variation.effect
     x = eff.exit_rate * variation.exit_rate
     month = eff.by_month + variation.delay  # the month the target is reached (later when the effect is delayed)
-
+    # Cohorts with the same figures in one run share their paths (often the share without the
+    # effort), and with the same size their whole effect. Nothing changes either in place.
     paths = {} if paths is None else paths
+    same = (eff.share_with, eff.share_without, eff.exit_rate, eff.by_month, eff.start_delay_months, n_people)
+    if same in paths:
+        return paths[same]
 
     def path(target: float, delay: int):
-        """The entry rate reaching ``target`` with entries from month ``delay`` + 1, where that is out of reach, and
-        the path; shared by cohorts with the same figures in one run (often the share without the effort)."""
+        """The entry rate reaching ``target`` with entries from month ``delay`` + 1, where it is out of reach, the path."""
         key = (target, eff.exit_rate, eff.by_month, delay)
         if key not in paths:
             h, unreachable = solve_entry_rate(target, x, month - delay)
@@ -220,8 +222,7 @@ def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarra
                          highest=max_reachable_share(x, month - eff.start_delay_months))
     h0, _, s0 = path(eff.share_without, 0)
     per_draw = np.ndim(h1) > 0
-    # The paths reach their targets by construction; where a drawn exit rate put the target out of
-    # reach, the path's highest share counts instead.
+    # The paths reach their targets; where a drawn exit rate put it out of reach, the highest share counts.
     reached = (np.where(unreachable, share_at(h1, x, month - eff.start_delay_months), eff.share_with) if np.any(unreachable)
                else np.full(np.shape(unreachable), eff.share_with))  # the same, without a power per draw
     at_target = reached - eff.share_without
@@ -235,13 +236,14 @@ def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarra
         e0 = _entries(s0, h0[..., 0] if per_draw else h0, 0)
         return _scaled(e1 - e0, scale)
 
-    return CohortEffect(
+    paths[same] = CohortEffect(
         in_job=_scaled(s1 - s0, scale), make_starts=starts, exit_rate=x, duration=None,
         # A person in the stock is taken to hold the job for the visible part of each calendar year.
         months_employed_per_year=_per_year(np.ones(horizon), years),
         effect_people=n_people * diff_at_target, effect_pp=100.0 * diff_at_target,
         unreachable=unreachable[..., 0] if per_draw else None,
     )
+    return paths[same]
 
 
 # ---------------------------------------------------------------- forms (a) and (c): a window of months
