@@ -139,8 +139,9 @@ def payback_years(scenario) -> int | None:
 def totals(result, *, by_year_end: bool = False) -> Totals:
     """Gains, costs and fixed gains over the horizon and their present values.
 
-    A plain run adds the months first; with a draws axis each flow is reduced on its own with a
-    matrix product (BLAS), the cheaper order of work for (draws, months) arrays. ``by_year_end``
+    A plain run adds the months first; with a draws axis each flow is reduced on its own, the
+    cheaper order of work for (draws, months) arrays: an array with a matrix product (BLAS), a lazy
+    flow (:mod:`calculator.rules.flows`) by itself, in one pass for all three sums. ``by_year_end``
     adds the sums up to the end of each year from the start (pay-back within N years).
     """
     factors = discount_factors(result.discount_scale, result.horizon)

@@ -2,6 +2,11 @@
 
 The municipality's gain and cost streams are declared here as lists of parts (PolicyEngine's
 habit); :mod:`calculator.results.totals` is the one place they are added up.
+
+A Monte Carlo run reads only sums of its flows, so a rule may return a lazy flow instead of a
+(draws, months) array: :class:`PerGroupRate` (an amount per draw and group of months times the
+extra people in jobs) and :class:`Shifted` (job starts times a grant, paid months later). Each
+reduces itself (``reduce``, ``@``, ``cumulative_at``) and gives its monthly amounts on ``np.asarray``.
 """
 
 from __future__ import annotations
