@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator.results.totals import cumulative_at, year_ends
-from calculator.rules.flows import GroupSums, PerGroupRate, Shifted
+from calculator.rules.flows import GroupSums, Known, PerGroupRate, Shifted
 
 SETTINGS = settings(max_examples=60, deadline=None, database=None)
 
@@ -118,3 +118,16 @@ def test_a_known_per_year_case(lag):
         assert total == pytest.approx(7_200.0) and to_end == pytest.approx([2_400.0, 7_200.0])
     else:
         assert total == pytest.approx(2_400.0) and to_end == pytest.approx([0.0, 2_400.0])
+
+
+def test_shifted_on_a_known_base_equals_shifted_on_the_array():
+    # The base known only by its products with vectors (the qualifying starts of a share-in-job path).
+    rng = np.random.default_rng(4)
+    base, weight = rng.normal(size=(3, 9)), rng.normal(size=9)
+    known = Known(lambda w: base @ w, lambda: base, base.shape)
+    ends = year_ends(14)
+    both = np.stack([np.ones(14), np.linspace(1.0, 0.9, 14)], axis=1)
+    lazy, plain = Shifted(known, weight, 5, 14), Shifted(base, weight, 5, 14)
+    assert np.allclose(lazy.reduce(both, ends)[0], plain.reduce(both, ends)[0], rtol=1e-12)
+    assert np.allclose(lazy.reduce(both, ends)[1], plain.reduce(both, ends)[1], rtol=1e-12)
+    assert np.array_equal(np.asarray(lazy), np.asarray(plain))

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from test_properties import scenarios
 
 from calculator import Scenario, calculate
-from calculator.rules import effect_path
+from calculator.rules import entry_rate
 from calculator.rules.earnings import earnings
 from calculator.rules.flows import KOMMUNE
 from calculator.rules.variation import Variation
@@ -75,9 +75,9 @@ def test_out_of_reach_is_the_direct_test(seed, exit_scale, spread):
     rng = np.random.default_rng(seed)
     x = rng.uniform(0.0, 1.2, (500, 1)) * exit_scale
     n = rng.integers(-2, 30, (500, 1)).astype(float)
-    highest = effect_path.share_at(1.0, x, n)
+    highest = entry_rate.share_at(1.0, x, n)
     target = highest + rng.normal(0.0, 1e-12, (500, 1)) * spread
-    assert np.array_equal(effect_path._out_of_reach(x, n, target), highest < target - effect_path.REACH_TOLERANCE)
+    assert np.array_equal(entry_rate._out_of_reach(x, n, target), highest < target - entry_rate.REACH_TOLERANCE)
 
 
 def test_cohorts_with_the_same_effect_share_their_paths():
@@ -93,3 +93,16 @@ def test_cohorts_with_the_same_effect_share_their_paths():
         single = calculate(Scenario.model_validate({**data, "cohorts": [{**alone, "name": name}]}),
                            variation=Variation(**drawn, municipality_only=True))
         assert np.array_equal(both.effects[name].in_job, single.effects[name].in_job)
+
+
+@SETTINGS
+@given(st.integers(0, 24), st.integers(0, 2**31))
+def test_the_starts_of_a_share_path_are_known_by_their_sums(delay, seed):
+    cohort = {"name": "A", "type": "nyankommen", "size": 30,
+              "effect": {"form": "andel_i_job", "share_with": 0.3, "share_without": 0.2, "by_month": 24,
+                         "exit_rate": 0.04, "start_delay_months": min(delay, 23)}}
+    scenario = Scenario.model_validate({"municipality": "Aarhus", "budget_year": 2026, "horizon_months": 36,
+                                        "cohorts": [cohort]})
+    effect = calculate(scenario, variation=Variation(**multipliers(seed), municipality_only=True)).effects["A"]
+    w = np.random.default_rng(seed).normal(size=30)  # the first 30 months
+    assert np.allclose(effect.starts_dot(w), effect.starts[..., :30] @ w, rtol=1e-9, atol=1e-9)

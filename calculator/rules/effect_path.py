@@ -7,9 +7,9 @@ baseline would have happened anyway (deadweight). Three forms are accepted:
 (b) ``andel_i_job``: share in jobs by month M with and without the effort. Each path is a
     constant monthly entry rate h with a monthly exit rate x: s[t] = s[t-1](1-x) + h(1-s[t-1]),
     starting from nobody in a job. Its one closed form, after n months of entries, is
-    s(n) = q (1 - b^n) with q = h/(h+x) and b = 1-h-x (:func:`share_at`); h is solved so the path
-    reaches its share at month M (:func:`solve_entry_rate`). The effort's path has no entries
-    during its start delay (lock-in).
+    s(n) = q (1 - b^n) with q = h/(h+x) and b = 1-h-x; h is solved so the path reaches its share
+    at month M (:mod:`calculator.rules.entry_rate`). The effort's path has no entries during its
+    start delay (lock-in).
 (c) ``kortere_ydelse``: each participant leaves benefit for a job W weeks sooner: N people in a
     job for W x 12/52 months at the end of the spell they would otherwise have had (from month m
     + the remaining months - W weeks; a part-month counts pro rata). The job would have come
@@ -30,11 +30,11 @@ from functools import cached_property
 import numpy as np
 
 from calculator.errors import ModelError
+from calculator.rules.entry_rate import long_run_share, max_reachable_share, share_at, solve_entry_rate
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort, ExtraInJob, ShareInJob, ShorterBenefit
 
 WEEKS_PER_YEAR = 52
-REACH_TOLERANCE = 1e-12  # a target this little above the highest reachable share still counts as reached
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class CohortEffect:
     unreachable: np.ndarray | None = None  # per draw (form b): the share with the effort was out of reach (capped)
     nonnegative: bool = False  # never fewer in a job than without the effort (no lock-in)
     single_start: tuple[int, np.ndarray] | None = None  # form (a): every extra job starts in this month (index, people)
+    # Form (b): the sum over the first len(w) months of starts x w, per draw, without making the starts.
+    starts_dot: Callable[[np.ndarray], np.ndarray] | None = None
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -69,22 +71,6 @@ class CohortEffect:
 
 # ---------------------------------------------------------------- form (b): the share-in-job path
 
-def _long_run_share(h, x):
-    """q = h/(h+x), the share the path tends to; 0 where nobody enters (h = 0)."""
-    h, x = np.asarray(h, dtype=float), np.asarray(x, dtype=float)
-    return np.where(h > 0.0, h / np.where(h > 0.0, h + x, 1.0), 0.0)
-
-
-def share_at(h, x, n):
-    """The closed form s(n) = q (1 - (1-h-x)^n) after ``n`` months of entries (0 for n <= 0).
-
-    ``h``, ``x`` and ``n`` are numbers or arrays that broadcast (one value per draw).
-    """
-    n = np.asarray(n, dtype=float)
-    value = _long_run_share(h, x) * (1.0 - (1.0 - np.asarray(h, dtype=float) - x) ** np.maximum(n, 0.0))
-    return np.where(n > 0.0, value, 0.0)
-
-
 def share_path(h, x, months: int, delay: int) -> np.ndarray:
     """:func:`share_at` for each month of the horizon, with entries from month ``delay`` + 1.
 
@@ -101,7 +87,7 @@ def share_path(h, x, months: int, delay: int) -> np.ndarray:
     elif tail.shape[-1]:
         _running_powers(np.broadcast_to(base[..., 0], tail.shape[:-1]), tail)
     np.subtract(1.0, tail, out=tail)
-    tail *= _long_run_share(h_col, x_col)
+    tail *= long_run_share(h_col, x_col)
     return share
 
 
@@ -111,6 +97,17 @@ def _running_powers(base: np.ndarray, out: np.ndarray) -> None:
     out[..., 0] = base
     for t in range(1, out.shape[-1]):
         np.multiply(out[..., t - 1], base, out=out[..., t])
+
+
+def _entries_dot(share: np.ndarray, h, delay: int, w: np.ndarray):
+    """The sum over the first len(w) months of :func:`_entries` x w, per draw, from the path alone:
+    h (w[first] + the sum over later months t of (1 - s[t-1]) w[t]); no (draws, months) array."""
+    n, h = len(w), h[..., 0] if np.ndim(h) else h
+    first = min(max(delay, 0), share.shape[-1])
+    if first >= n:
+        return np.zeros(np.shape(h))
+    tail = w[first + 1: n]
+    return h * (w[first] + tail.sum() - share[..., first: n - 1] @ tail)
 
 
 def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
@@ -125,74 +122,6 @@ def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
         np.subtract(1.0, share[..., first:-1], out=rest)
         rest *= h_col
     return entries
-
-
-def solve_entry_rate(target, x, n):
-    """The monthly entry rate h with :func:`share_at` (h, x, n) = ``target``; and where that is out of reach.
-
-    Works on numbers and, element-wise, on arrays (one exit rate or month per draw). Where no
-    rate reaches the target (a drawn exit rate too high), h is 1 (everyone enters at once, the most
-    the path can reach) and the element is flagged. Safeguarded Newton on the closed form:
-    bisection steps keep a bracket [lo, hi] around the root, Newton steps converge to machine
-    precision in a handful of iterations. Returns ``(h, unreachable)`` of the broadcast shape.
-    """
-    x = np.asarray(x, dtype=float)
-    n = np.asarray(n, dtype=float)
-    target = np.asarray(target, dtype=float)
-    shape = np.broadcast_shapes(x.shape, n.shape, target.shape)
-    x, n, target = (np.broadcast_to(a, shape).astype(float) for a in (x, n, target))
-    positive = target > 0.0
-    unreachable = positive & _out_of_reach(x, n, target)
-    lo, hi = np.zeros(shape), np.ones(shape)
-    h = np.where(positive, 1.0 - (1.0 - np.minimum(target, 1.0)) ** (1.0 / np.maximum(n, 1.0)), 1.0)  # the root without exits
-    done = unreachable | ~positive
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # finished elements are masked out below
-        h = _newton(h, x, n, target, lo, hi, done)
-    h = np.where(positive, np.where(unreachable, 1.0, h), 0.0)
-    if shape == ():
-        return float(h), bool(unreachable)
-    return h, unreachable
-
-
-def _out_of_reach(x: np.ndarray, n: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Where even h = 1 stays below the target: :func:`share_at` (1, x, n) < target - tolerance. That power
-    has the negative base -x, which numpy raises element by element (about 40 times slower than a
-    positive base), so it is taken only where the lower bound (1 - x^n) / (1 + x) does not already
-    show the target in reach (with a margin far above any rounding)."""
-    if x.ndim == 0:
-        return share_at(1.0, x, n) < target - REACH_TOLERANCE
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        low = (1.0 - x ** np.maximum(n, 0.0)) / (1.0 + x)
-    unsure = ~((x >= 0.0) & (n > 0.0) & (low > target - REACH_TOLERANCE + 1e-9))
-    out = np.zeros(x.shape, dtype=bool)
-    if unsure.any():
-        out[unsure] = share_at(1.0, x[unsure], n[unsure]) < target[unsure] - REACH_TOLERANCE
-    return out
-
-
-def _newton(h, x, n, target, lo, hi, done):
-    for _ in range(60):
-        base = 1.0 - h - x
-        power = base ** (n - 1.0)
-        q = h / (h + x)  # h > 0 throughout: the start and every step stay inside (0, 1]
-        f = q * (1.0 - power * base) - target
-        done = done | (np.abs(f) <= 1e-15)
-        if done.all():
-            break
-        below = f < 0.0
-        lo = np.where(below, h, lo)
-        hi = np.where(below, hi, h)
-        slope = x / (h + x) ** 2 * (1.0 - power * base) + q * n * power  # d/dh of q (1 - b^n)
-        newton = h - f / slope
-        new = np.where((newton > lo) & (newton < hi), newton, (lo + hi) / 2)
-        done = done | (np.abs(new - h) <= 2e-16 * h)
-        h = np.where(done, h, new)
-    return h
-
-
-def max_reachable_share(x, n) -> float:
-    """The highest share any entry rate reaches after ``n`` months of entries (everyone enters at once)."""
-    return float(np.minimum(share_at(1.0, x, n), 1.0))
 
 
 def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarray, variation: Variation,
@@ -236,8 +165,11 @@ def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarra
         e0 = _entries(s0, h0[..., 0] if per_draw else h0, 0)
         return _scaled(e1 - e0, scale)
 
+    def starts_dot(w: np.ndarray) -> np.ndarray:
+        return (_entries_dot(s1, h1, eff.start_delay_months, w) - _entries_dot(s0, h0, 0, w)) * _flat(scale)
+
     paths[same] = CohortEffect(
-        in_job=_scaled(s1 - s0, scale), make_starts=starts, exit_rate=x, duration=None,
+        in_job=_scaled(s1 - s0, scale), make_starts=starts, exit_rate=x, duration=None, starts_dot=starts_dot,
         # A person in the stock is taken to hold the job for the visible part of each calendar year.
         months_employed_per_year=_per_year(np.ones(horizon), years),
         effect_people=n_people * diff_at_target, effect_pp=100.0 * diff_at_target,

@@ -5,12 +5,14 @@ habit); :mod:`calculator.results.totals` is the one place they are added up.
 
 A Monte Carlo run reads only sums of its flows, so a rule may return a lazy flow instead of a
 (draws, months) array: :class:`PerGroupRate` (an amount per draw and group of months times the
-extra people in jobs) and :class:`Shifted` (job starts times a grant, paid months later). Each
+extra people in jobs) and :class:`Shifted` (job starts times a grant, paid months later; the
+starts themselves may be :class:`Known` only by their sums). Each
 reduces itself (``reduce``, ``@``, ``cumulative_at``) and gives its monthly amounts on ``np.asarray``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -188,9 +190,9 @@ class Shifted:
         total = np.stack([self.base @ moved[:, j] for j in range(moved.shape[1])], axis=-1)
         if ends is None:
             return total, None
-        # The months before an end: a prefix of the base, so one matrix-vector product per end.
-        weight = np.broadcast_to(self.weight, (n,))
-        cum = [self.base[..., :c] @ weight[:c] for c in np.clip(np.asarray(ends) - self.offset, 0, n)]
+        # The months before an end: the weights cut there, so one matrix-vector product per end.
+        weight, months = np.broadcast_to(self.weight, (n,)), np.arange(n)
+        cum = [self.base @ np.where(months < c, weight, 0.0) for c in np.clip(np.asarray(ends) - self.offset, 0, n)]
         return total, np.stack(np.broadcast_arrays(*cum), axis=-1)
 
     def __matmul__(self, vector: np.ndarray) -> np.ndarray:
@@ -202,5 +204,28 @@ class Shifted:
 
     def __array__(self, dtype=None, copy=None):
         out = np.zeros(self.shape)
-        out[..., self.offset: self.offset + self.base.shape[-1]] = self.base * self.weight
+        out[..., self.offset: self.offset + self.base.shape[-1]] = np.asarray(self.base) * self.weight
+        return out if dtype is None else out.astype(dtype)
+
+
+class Known:
+    """A (draws, n) array known by its products with vectors (``@``), made only on ``np.asarray``.
+
+    The result grants' qualifying job starts of a share-in-job path: their sums follow from the
+    path itself (:class:`calculator.rules.effect_path.CohortEffect`), so a Monte Carlo run never
+    makes the (draws, months) starts.
+    """
+
+    def __init__(self, dot: Callable[[np.ndarray], np.ndarray], make: Callable[[], np.ndarray], shape: tuple[int, ...]):
+        self.dot, self.make, self.shape = dot, make, shape
+
+    @property
+    def ndim(self) -> int:
+        return len(self.shape)
+
+    def __matmul__(self, vector: np.ndarray) -> np.ndarray:
+        return self.dot(vector)
+
+    def __array__(self, dtype=None, copy=None):
+        out = np.broadcast_to(self.make(), self.shape)
         return out if dtype is None else out.astype(dtype)
