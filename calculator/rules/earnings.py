@@ -106,7 +106,8 @@ def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) 
     amount = without_job.amount
     inputs: list = [hourly, am, amount]
     new_rule = first = fribeloeb = hourly_rule = None
-    if amount.any() and np.any(variation.benefit):  # some benefit to stop (rates and multipliers are never negative)
+    # Some benefit to stop? (Rates and multipliers are never negative.)
+    if amount.any() and (variation.benefit is NO_VARIATION.benefit or np.any(variation.benefit)):
         new_rule = (tl.monthly("ydelse.fribeloebsregel") > 0) & np.isin(without_job.rate, NEW_RATES)
         first = int(np.argmax(new_rule)) if new_rule.any() else tl.horizon
         if first < tl.horizon:
@@ -126,7 +127,7 @@ def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) 
     wage_after_am = wage * (1.0 - pick(am))
     if new_rule is None:
         return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit,
-                        benefit_stops=np.zeros(np.shape(benefit)[-1]), without_job=without_job, periods=periods)
+                        benefit_stops=np.zeros(benefit.shape[-1]), without_job=without_job, periods=periods)
     if fribeloeb is None:
         stops = _hourly_rule(wage_after_am, benefit, hours_month, *map(pick, hourly_rule))
     else:
