@@ -106,3 +106,18 @@ def test_the_starts_of_a_share_path_are_known_by_their_sums(delay, seed):
     effect = calculate(scenario, variation=Variation(**multipliers(seed), municipality_only=True)).effects["A"]
     w = np.random.default_rng(seed).normal(size=30)  # the first 30 months
     assert np.allclose(effect.starts_dot(w), effect.starts[..., :30] @ w, rtol=1e-9, atol=1e-9)
+
+
+def test_a_benefit_multiplier_alone_is_per_draw():
+    # Only the benefit varies: the wage is one for all draws, the benefit that stops is per draw.
+    data = {"municipality": "Odense", "budget_year": 2025, "start_month": 3, "horizon_months": 24,
+            "cohorts": [{"name": "A", "type": "aktivitetsparat", "size": 20, "benefit": "kontanthjaelp_forsoerger",
+                         "hours_per_week": 15, "effect": {"form": "ekstra_i_job", "extra_people": 4}}]}
+    scenario, factors = Scenario.model_validate(data), np.array([0.5, 1.0, 1.4])
+    for only_sums in (True, False):
+        result = calculate(scenario, variation=Variation(benefit=factors, municipality_only=only_sums))
+        for d, factor in enumerate(factors):
+            one = calculate(scenario, variation=Variation(benefit=float(factor)))
+            for mine, other in zip(result.flows, [f for f in one.flows if only_sums is False or f.stakeholder == KOMMUNE]):
+                got = np.broadcast_to(np.asarray(mine.amounts), (3, 24))[d]
+                assert np.allclose(got, np.asarray(other.amounts), rtol=1e-12, atol=1e-9), (mine.stream, mine.stakeholder)

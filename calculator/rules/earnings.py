@@ -58,10 +58,10 @@ class Earnings:
 
 def _hourly_rule(wage_after_am, benefit, hours_month, disregard, max_hours) -> np.ndarray:
     hours = np.minimum(hours_month, max_hours)
-    stops = wage_after_am - disregard * hours  # a new array, clipped to [0, benefit] in place
+    stops = wage_after_am - disregard * hours  # a new array, clipped to [0, benefit] in place where the shapes allow
     np.maximum(stops, 0.0, out=stops)
-    np.minimum(stops, benefit, out=stops)
-    return stops
+    # A benefit per draw with one wage for all draws (a benefit-only variation) makes the result per draw.
+    return np.minimum(stops, benefit, out=stops if np.broadcast_shapes(stops.shape, np.shape(benefit)) == stops.shape else None)
 
 
 def _hourly_inputs(tl: Timeline, months: slice) -> tuple[np.ndarray, float]:
