@@ -47,7 +47,7 @@ class Earnings:
     without_job: MonthlyBenefit | None = None  # the benefit's rate per month and any conversion at the reform
     periods: Periods | None = None  # None: the arrays are per month
 
-    # Cached: several streams read it, and with Monte Carlo draws it is a (draws, months) array.
+    # Cached: several streams read it, and with draws it is a (draws, months) or (draws, periods) array.
     @cached_property
     def income_gain(self) -> np.ndarray:
         """Extra household income after AM-bidrag (the means-tested supports' base)."""

@@ -73,6 +73,7 @@ def supplementary(cohort: Cohort, effect: CohortEffect, earn: Earnings, tl: Time
         inputs["friplads"] = (low, high, per_krone, cap, tl.monthly_or_constant("friplads.kommunal_andel"))
     gain, pick = earn.income_gain, _same
     if earn.periods is not None:  # per period of unchanged inputs (the earnings' periods cut where these change)
+        # The income before from the benefit is already per period of the earnings (household_income_before).
         from_benefit = cohort.household_income_before is None and cohort.benefit_resolved != "ingen"
         periods, index = earn.periods.refine(*([] if from_benefit else [before]), *(v for i in inputs.values() for v in i))
         gain, pick = gain[..., index], periods.pick
