@@ -44,9 +44,10 @@ def calculate(scenario: Scenario, params: ParameterSet | None = None, variation:
     effects = {}
     notices = []
     all_earnings = []
+    paths: dict = {}  # the share-in-job paths, shared by cohorts with the same figures
     for cohort in scenario.cohorts:
         with tl.tracing("effect_path"):
-            effect = cohort_effect(cohort, tl.horizon, tl.years, variation)
+            effect = cohort_effect(cohort, tl.horizon, tl.years, variation, paths)
         effects[cohort.name] = effect
         with tl.tracing("earnings"):
             earn = earnings(cohort, tl, variation)

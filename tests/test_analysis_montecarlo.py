@@ -124,11 +124,14 @@ def test_distribution_rules():
     assert np.all(Distribution(kind="normal", mean=0.1, sd=1.0).sample(rng, 1000) >= 0.0)  # multipliers stay >= 0
 
 
-def test_default_run_in_chunks_maps_every_draw():
-    # The default 10,000 draws are run in chunks (2,500 draws for a 36-month horizon) side by side on
-    # threads, each writing its own slice. The draws at the seams between chunks, and the last one,
-    # must each equal a plain run with their own multipliers. (Speed is measured by
-    # benchmarks/montecarlo.py, never asserted in a test.)
+def test_default_run_in_chunks_maps_every_draw(monkeypatch):
+    # The default 10,000 draws are run in chunks (here forced to 2,500 draws, whatever the tuned
+    # chunk size), possibly side by side on threads, each writing its own slice. The draws at the
+    # seams between chunks, and the last one, must each equal a plain run with their own
+    # multipliers. (Speed is measured by benchmarks/montecarlo.py, never asserted in a test.)
+    from calculator.analysis import montecarlo
+
+    monkeypatch.setattr(montecarlo, "CHUNK_ELEMENTS", 2_500 * load_scenario(EXAMPLES[0]).horizon_months)
     sc = load_scenario(EXAMPLES[0])
     spec = MonteCarloSpec()
     assert spec.draws == 10_000

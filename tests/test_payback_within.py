@@ -11,6 +11,7 @@ year 3 = 507.084 - 720.000 = -212.916 kr. < 0 (not within 3: the staff keep cost
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from calculator import Scenario, calculate
@@ -68,3 +69,13 @@ def test_monte_carlo_probability_is_the_share_of_draws_paid_back_by_that_year():
     assert mc.probability_payback_within(2) == pytest.approx(share, abs=1e-12)
     assert mc.probability_payback_within(4) is None  # beyond the horizon
     assert mc.net_to_year_end[:, -1] == pytest.approx(mc.net, rel=1e-12)  # the last year's end is the horizon's net
+
+
+def test_cumulative_at_any_ends():
+    # months 1..6 hold 1, 2, ..., 6: the sums before month 0, 2, 2, 5, 6 and 9 (past the horizon: all of it)
+    from calculator.results.totals import cumulative_at
+
+    amounts = np.arange(1.0, 7.0)
+    assert list(cumulative_at(amounts, [5, 0, 2, 2, 6, 9])) == [15.0, 0.0, 3.0, 3.0, 21.0, 21.0]
+    draws = np.stack([amounts, 10 * amounts])
+    assert cumulative_at(draws, [2, 0]).tolist() == [[3.0, 0.0], [30.0, 0.0]]

@@ -140,14 +140,17 @@ def payback_years(scenario) -> int | None:
 def totals(result, *, ends: Sequence[int] | None = None) -> Totals:
     """Gains, costs and fixed gains over the horizon and their present values.
 
-    A plain run adds the months first; with a draws axis each flow is reduced on its own with a
-    matrix product (BLAS), the cheaper order of work for (draws, months) arrays. ``ends`` (month
+    A plain run adds the months first; with a draws axis each flow is reduced on its own, the
+    cheaper order of work for (draws, months) arrays: an array with a matrix product (BLAS), a lazy
+    flow (:mod:`calculator.rules.flows`) by itself, in one pass for all the sums. ``ends`` (month
     numbers from 0 to the horizon) adds the sums of the months before each: the cumulative figures
     at the end of year N (pay-back within N years) or at a pool's year ends.
     """
     factors = discount_factors(result.discount_scale, result.horizon)
     streams = headline_streams(result.scenario.options.udligning)
     extra: dict = {} if ends is None else {"ends": tuple(int(e) for e in ends)}
+    if ends is not None:
+        ends = np.minimum(np.asarray(ends, dtype=int), result.horizon)  # past the horizon: all of it
     if not any(np.ndim(f.amounts) > 1 for f in result.flows):
         m = monthly_totals(result)
         if ends is not None:
@@ -157,8 +160,10 @@ def totals(result, *, ends: Sequence[int] | None = None) -> Totals:
                       pv_fixed=float(m.fixed @ factors), **extra)
     both = np.stack([np.ones(result.horizon), factors], axis=1)  # (months, 2): the sum and the present value at once
     sums: dict = {"gains": 0.0, "costs": 0.0, "fixed": 0.0, "pv_gains": 0.0, "pv_costs": 0.0, "pv_fixed": 0.0}
+    distinct = None
     if ends is not None:
         sums.update(gains_to=0.0, costs_to=0.0)
+        distinct = _distinct(ends)
     for f in select(result.flows):
         if f.stream in COST_STREAMS:
             sign, keys = -1.0, ("costs", "pv_costs", "costs_to")
@@ -166,45 +171,62 @@ def totals(result, *, ends: Sequence[int] | None = None) -> Totals:
             sign, keys = 1.0, ("gains", "pv_gains", "gains_to")
         else:
             continue
-        total, pv = _sum_and_pv(f.amounts, both)
+        total, pv, to_end = _reduce(f.amounts, both, distinct if distinct is not None and distinct.size else None)
         sums[keys[0]] = sums[keys[0]] + sign * total
         sums[keys[1]] = sums[keys[1]] + sign * pv
         if ends is not None:
-            sums[keys[2]] = sums[keys[2]] + sign * cumulative_at(f.amounts, ends)
+            sums[keys[2]] = sums[keys[2]] + sign * _spread(to_end, distinct, ends, np.shape(total))
         if f.fixed and sign > 0:
             sums["fixed"] = sums["fixed"] + total
             sums["pv_fixed"] = sums["pv_fixed"] + pv
     return Totals(**sums, **extra)
 
 
-def _sum_and_pv(amounts, both: np.ndarray):
-    """Each draw's sum over the horizon and present value: one pass over a (draws, months) array."""
+def _reduce(amounts, both: np.ndarray, ends: np.ndarray | None):
+    """Each draw's sum over the horizon, present value and (with ``ends``) sums up to each end: one pass over a flow."""
     if isinstance(amounts, np.ndarray):
         out = amounts @ both
-        return out[..., 0], out[..., 1]
-    return amounts @ both[:, 0], amounts @ both[:, 1]  # a lazy flow (calculator.rules.flows) reduces itself
+        return out[..., 0], out[..., 1], None if ends is None else _blocks(amounts, ends)
+    out, to_end = amounts.reduce(both, ends)  # a lazy flow (calculator.rules.flows) reduces itself
+    return out[..., 0], out[..., 1], to_end
+
+
+def _distinct(ends: Sequence[int]) -> np.ndarray:
+    """The distinct positive ends in order (what the reductions work on)."""
+    ends = np.asarray(ends, dtype=int)
+    return np.unique(ends[ends > 0])
+
+
+def _blocks(amounts: np.ndarray, distinct: np.ndarray) -> np.ndarray:
+    """Sums of the blocks between increasing ends, then a running sum: one pass, no matrix product."""
+    starts = np.concatenate([[0], distinct[:-1]])
+    return np.cumsum(np.add.reduceat(amounts[..., : distinct[-1]], starts, axis=-1), axis=-1)
+
+
+def _spread(to_distinct, distinct: np.ndarray, ends: Sequence[int], lead: tuple) -> np.ndarray:
+    """From the sums at the distinct positive ends to the sums at ``ends`` as asked (0 for an end of 0)."""
+    ends = np.asarray(ends, dtype=int)
+    out = np.zeros(tuple(lead) + (len(ends),))
+    if distinct.size:
+        positive = ends > 0
+        out[..., positive] = np.asarray(to_distinct)[..., np.searchsorted(distinct, ends[positive])]
+    return out
 
 
 def cumulative_at(amounts, ends: Sequence[int]) -> np.ndarray:
     """Each draw's sum of the months before each of ``ends`` (month numbers 0 to the horizon), shape (..., len(ends)).
 
-    Sums of the blocks between the distinct ends, then a running sum: one pass over the months, and
-    no matrix product with more than two columns (OpenBLAS's threads made those erratic on two cores).
-    An end of 0 sums nothing; ends may repeat and come in any order.
+    Ends may repeat and come in any order; an end of 0 sums nothing, one past the horizon sums it all.
     """
-    ends = np.asarray(ends, dtype=int)
+    ends = np.minimum(np.asarray(ends, dtype=int), np.shape(amounts)[-1])
+    distinct = _distinct(ends)
     lead = np.shape(amounts)[:-1]
-    out = np.zeros(lead + (len(ends),))
-    distinct = np.unique(ends[ends > 0])
-    if distinct.size:
-        if isinstance(amounts, np.ndarray):
-            starts = np.concatenate([[0], distinct[:-1]])
-            sums = np.cumsum(np.add.reduceat(amounts[..., : distinct[-1]], starts, axis=-1), axis=-1)
-        else:
-            sums = amounts.cumulative_at(distinct)  # a lazy flow (calculator.rules.flows) knows its own sums
-        positive = ends > 0
-        out[..., positive] = sums[..., np.searchsorted(distinct, ends[positive])]
-    return out
+    if not distinct.size:
+        return _spread(None, distinct, ends, lead)
+    if isinstance(amounts, np.ndarray):
+        return _spread(_blocks(amounts, distinct), distinct, ends, lead)
+    to_end = amounts.reduce(np.ones(amounts.shape[-1]), distinct)[1]  # a lazy flow (calculator.rules.flows) knows its own sums
+    return _spread(to_end, distinct, ends, lead)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ import numpy as np
 
 from calculator.data.timeline import Timeline
 from calculator.rules.benefit import MonthlyBenefit, monthly_benefit
+from calculator.rules.periods import Periods
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort
 
@@ -60,15 +61,17 @@ def estimated_rules(earnings_by_cohort, tl: Timeline) -> list[EstimatedRule]:
 
 @dataclass(frozen=True)
 class Earnings:
+    # Per month; in a run that reads only sums (see ``earnings``) per period of ``periods`` instead.
     wage: np.ndarray  # gross monthly wage of one extra person in a job
     am_rate: np.ndarray | float  # a number when it is the same in every month
     wage_after_am: np.ndarray
     benefit: np.ndarray  # monthly benefit the person would receive without a job (0 outside the system)
     benefit_stops: np.ndarray  # the part of the benefit that stops while in the job
     without_job: MonthlyBenefit | None = None  # the benefit's rate per month and any conversion at the reform
+    periods: Periods | None = None  # None: the arrays are per month
     fribeloeb_from: int | None = None  # the first month (0-based) the fribeløb rule applies, None if it never does
 
-    # Cached: several streams read it, and with Monte Carlo draws it is a (draws, months) array.
+    # Cached: several streams read it, and with draws it is a (draws, months) or (draws, periods) array.
     @cached_property
     def income_gain(self) -> np.ndarray:
         """Extra household income after AM-bidrag (the means-tested supports' base)."""
@@ -77,13 +80,17 @@ class Earnings:
         return np.maximum(self.wage_after_am - self.benefit_stops, 0.0)
 
 
-def _hourly_rule(tl: Timeline, wage_after_am, benefit, hours_month, months: slice) -> np.ndarray:
-    disregard = tl.monthly("ydelse.fradrag_pr_arbejdstime", months)  # zero outside ``months``: the caller takes those from the other rule
-    hours = np.minimum(hours_month, tl.scalar("ydelse.fradrag_max_timer"))
-    stops = wage_after_am - disregard * hours  # a new array, clipped to [0, benefit] in place
+def _hourly_rule(wage_after_am, benefit, hours_month, disregard, max_hours) -> np.ndarray:
+    hours = np.minimum(hours_month, max_hours)
+    stops = wage_after_am - disregard * hours  # a new array, clipped to [0, benefit] in place where the shapes allow
     np.maximum(stops, 0.0, out=stops)
-    np.minimum(stops, benefit, out=stops)
-    return stops
+    # A benefit per draw with one wage for all draws (a benefit-only variation) makes the result per draw.
+    return np.minimum(stops, benefit, out=stops if np.broadcast_shapes(stops.shape, np.shape(benefit)) == stops.shape else None)
+
+
+def _hourly_inputs(tl: Timeline, months: slice) -> tuple[np.ndarray, float]:
+    # zero outside ``months``: the caller takes those from the other rule
+    return tl.monthly("ydelse.fradrag_pr_arbejdstime", months), tl.scalar("ydelse.fradrag_max_timer")
 
 
 def _by_rate(tl: Timeline, forhoejet: np.ndarray, on_forhoejet: str, on_other: str, months: slice) -> np.ndarray:
@@ -95,43 +102,66 @@ def _by_rate(tl: Timeline, forhoejet: np.ndarray, on_forhoejet: str, on_other: s
     return np.where(forhoejet, tl.monthly(on_forhoejet, months), tl.monthly(on_other, months))
 
 
-def _fribeloeb_rule(tl: Timeline, wage_after_am, benefit, rate: np.ndarray, months: slice) -> np.ndarray:
+def _fribeloeb_inputs(tl: Timeline, rate: np.ndarray, months: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The fribeløb, the dagpenge ceiling and the deduction rate in each month (0 outside ``months``)."""
     forhoejet = rate == FORHOEJET
     free = _by_rate(tl, forhoejet, "ydelse.fribeloeb_forhoejet", "ydelse.fribeloeb_grund_mindste", months)
     ceiling = tl.monthly("dagpenge.hoejeste_maaned", months) * _by_rate(
         tl, forhoejet, "ydelse.loft_dagpenge_forhoejet", "ydelse.loft_dagpenge_grund_mindste", months)
-    deduction = tl.monthly("ydelse.fribeloeb_fradrag", months)
+    return free, ceiling, tl.monthly("ydelse.fribeloeb_fradrag", months)
+
+
+def _fribeloeb_rule(wage_after_am, benefit, free, ceiling, deduction) -> np.ndarray:
     remaining = benefit - deduction * np.maximum(wage_after_am - free, 0.0)
     remaining = np.minimum(remaining, np.maximum(ceiling - wage_after_am, 0.0))  # krone for krone above the ceiling
     return benefit - np.clip(remaining, 0.0, benefit)
 
 
 def earnings(cohort: Cohort, tl: Timeline, variation: Variation = NO_VARIATION) -> Earnings:
-    """One extra person's wage and benefit; ``variation`` scales the wage, the hours and the benefit (arrays: per draw)."""
+    """One extra person's wage and benefit; ``variation`` scales the wage, the hours and the benefit (arrays: per draw).
+
+    A run with draws that reads only sums (``municipality_only``) gets the amounts per period of
+    unchanged inputs (:mod:`calculator.rules.periods`) instead of per month.
+    """
     hourly = np.full(tl.horizon, cohort.wage_per_hour) if cohort.wage_per_hour else tl.monthly("loen.mindsteloen_time")
     hours_month = cohort.hours_per_week * variation.hours * WEEKS_PER_MONTH
-    wage = hourly * (variation.wage * hours_month)  # the multipliers are combined first: one pass over the months
     am = tl.monthly_or_constant("skat.am_bidrag")
     without_job = monthly_benefit(cohort, tl)
-    benefit = without_job.amount
+    amount = without_job.amount
+    inputs: list = [hourly, am, amount]
+    new_rule = first = fribeloeb = hourly_rule = None
+    # Some benefit to stop? (Rates and multipliers are never negative.)
+    if amount.any() and (variation.benefit is NO_VARIATION.benefit or np.any(variation.benefit)):
+        new_rule = (tl.monthly(FRIBELOEB_SWITCH) > 0) & np.isin(without_job.rate, NEW_RATES)
+        first = int(np.argmax(new_rule)) if new_rule.any() else tl.horizon
+        if first < tl.horizon:
+            if not new_rule[first:].all():
+                raise ValueError("the fribeløb rule must hold from its first month to the end of the horizon")
+            fribeloeb = _fribeloeb_inputs(tl, without_job.rate, slice(first, tl.horizon))
+        if first > 0:
+            hourly_rule = _hourly_inputs(tl, slice(0, first))
+        inputs += [new_rule, *(fribeloeb or ()), *(hourly_rule or ())]
+    periods = Periods.where_constant(tl.horizon, *inputs) if variation.municipality_only and variation.draws else None
+    pick = periods.pick if periods is not None else _same
+    # The multipliers are combined first: one pass over the months (or periods).
+    wage = pick(hourly) * (variation.wage * hours_month)
+    benefit = pick(amount)
     if variation.benefit is not NO_VARIATION.benefit:
         benefit = benefit * variation.benefit
-    wage_after_am = wage * (1.0 - am)
-    if not benefit.any():
+    wage_after_am = wage * (1.0 - pick(am))
+    if new_rule is None:
         return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit,
-                        benefit_stops=np.zeros(tl.horizon), without_job=without_job)
-    new_rule = (tl.monthly(FRIBELOEB_SWITCH) > 0) & np.isin(without_job.rate, NEW_RATES)
-    first = None
-    if not new_rule.any():
-        stops = _hourly_rule(tl, wage_after_am, benefit, hours_month, slice(None))
+                        benefit_stops=np.zeros(benefit.shape[-1]), without_job=without_job, periods=periods)
+    if fribeloeb is None:
+        stops = _hourly_rule(wage_after_am, benefit, hours_month, *map(pick, hourly_rule))
     else:
-        first = int(np.argmax(new_rule))
-        if not new_rule[first:].all():
-            raise ValueError("the fribeløb rule must hold from its first month to the end of the horizon")
-        later = slice(first, tl.horizon)
-        stops = _fribeloeb_rule(tl, wage_after_am, benefit, without_job.rate, later)
-        if first > 0:
-            earlier = _hourly_rule(tl, wage_after_am, benefit, hours_month, slice(0, first))
-            stops = np.where(new_rule, stops, earlier)
+        stops = _fribeloeb_rule(wage_after_am, benefit, *map(pick, fribeloeb))
+        if hourly_rule is not None:
+            earlier = _hourly_rule(wage_after_am, benefit, hours_month, *map(pick, hourly_rule))
+            stops = np.where(pick(new_rule), stops, earlier)
     return Earnings(wage=wage, am_rate=am, wage_after_am=wage_after_am, benefit=benefit, benefit_stops=stops,
-                    without_job=without_job, fribeloeb_from=first)
+                    without_job=without_job, periods=periods, fribeloeb_from=first if fribeloeb is not None else None)
+
+
+def _same(values):
+    return values

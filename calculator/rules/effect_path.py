@@ -7,9 +7,9 @@ baseline would have happened anyway (deadweight). Three forms are accepted:
 (b) ``andel_i_job``: share in jobs by month M with and without the effort. Each path is a
     constant monthly entry rate h with a monthly exit rate x: s[t] = s[t-1](1-x) + h(1-s[t-1]),
     starting from nobody in a job. Its one closed form, after n months of entries, is
-    s(n) = q (1 - b^n) with q = h/(h+x) and b = 1-h-x (:func:`share_at`); h is solved so the path
-    reaches its share at month M (:func:`solve_entry_rate`). The effort's path has no entries
-    during its start delay (lock-in).
+    s(n) = q (1 - b^n) with q = h/(h+x) and b = 1-h-x; h is solved so the path reaches its share
+    at month M (:mod:`calculator.rules.entry_rate`). The effort's path has no entries during its
+    start delay (lock-in).
 (c) ``kortere_ydelse``: each participant leaves benefit for a job W weeks sooner: N people in a
     job for W x 12/52 months at the end of the spell they would otherwise have had (from month m
     + the remaining months - W weeks; a part-month counts pro rata). The job would have come
@@ -30,11 +30,11 @@ from functools import cached_property
 import numpy as np
 
 from calculator.errors import ModelError
+from calculator.rules.entry_rate import long_run_share, max_reachable_share, share_at, solve_entry_rate
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort, ExtraInJob, ShareInJob, ShorterBenefit
 
 WEEKS_PER_YEAR = 52
-REACH_TOLERANCE = 1e-12  # a target this little above the highest reachable share still counts as reached
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class CohortEffect:
     unreachable: np.ndarray | None = None  # per draw (form b): the share with the effort was out of reach (capped)
     nonnegative: bool = False  # never fewer in a job than without the effort (no lock-in)
     single_start: tuple[int, np.ndarray] | None = None  # form (a): every extra job starts in this month (index, people)
+    # Form (b): the sum over the first len(w) months of starts x w, per draw, without making the starts.
+    starts_dot: Callable[[np.ndarray], np.ndarray] | None = None
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -69,22 +71,6 @@ class CohortEffect:
 
 # ---------------------------------------------------------------- form (b): the share-in-job path
 
-def _long_run_share(h, x):
-    """q = h/(h+x), the share the path tends to; 0 where nobody enters (h = 0)."""
-    h, x = np.asarray(h, dtype=float), np.asarray(x, dtype=float)
-    return np.where(h > 0.0, h / np.where(h > 0.0, h + x, 1.0), 0.0)
-
-
-def share_at(h, x, n):
-    """The closed form s(n) = q (1 - (1-h-x)^n) after ``n`` months of entries (0 for n <= 0).
-
-    ``h``, ``x`` and ``n`` are numbers or arrays that broadcast (one value per draw).
-    """
-    n = np.asarray(n, dtype=float)
-    value = _long_run_share(h, x) * (1.0 - (1.0 - np.asarray(h, dtype=float) - x) ** np.maximum(n, 0.0))
-    return np.where(n > 0.0, value, 0.0)
-
-
 def share_path(h, x, months: int, delay: int) -> np.ndarray:
     """:func:`share_at` for each month of the horizon, with entries from month ``delay`` + 1.
 
@@ -99,21 +85,29 @@ def share_path(h, x, months: int, delay: int) -> np.ndarray:
     if share.ndim == 1:
         np.cumprod(np.broadcast_to(base, tail.shape), axis=-1, out=tail)  # written in place
     elif tail.shape[-1]:
-        tail[...] = _running_powers(base[..., 0], tail.shape[-1]).T
+        _running_powers(np.broadcast_to(base[..., 0], tail.shape[:-1]), tail)
     np.subtract(1.0, tail, out=tail)
-    tail *= _long_run_share(h_col, x_col)
+    tail *= long_run_share(h_col, x_col)
     return share
 
 
-def _running_powers(base: np.ndarray, n: int) -> np.ndarray:
-    """base^1 .. base^n for each draw, as an (n, draws) array: month by month, the same products a
-    cumulative product makes, but over contiguous rows (numpy's cumprod along a short last axis is
-    about ten times slower)."""
-    out = np.empty((n,) + base.shape)
-    out[0] = base
-    for t in range(1, n):
-        np.multiply(out[t - 1], base, out=out[t])
-    return out
+def _running_powers(base: np.ndarray, out: np.ndarray) -> None:
+    """base^1 .. base^n into the columns of ``out`` (draws, n): a cumulative product's own products, in place
+    (numpy's cumprod along a short last axis is ten times slower, a copy from (n, draws) three times)."""
+    out[..., 0] = base
+    for t in range(1, out.shape[-1]):
+        np.multiply(out[..., t - 1], base, out=out[..., t])
+
+
+def _entries_dot(share: np.ndarray, h, delay: int, w: np.ndarray):
+    """The sum over the first len(w) months of :func:`_entries` x w, per draw, from the path alone:
+    h (w[first] + the sum over later months t of (1 - s[t-1]) w[t]); no (draws, months) array."""
+    n, h = len(w), h[..., 0] if np.ndim(h) else h
+    first = min(max(delay, 0), share.shape[-1])
+    if first >= n:
+        return np.zeros(np.shape(h))
+    tail = w[first + 1: n]
+    return h * (w[first] + tail.sum() - share[..., first: n - 1] @ tail)
 
 
 def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
@@ -130,73 +124,36 @@ def _entries(share: np.ndarray, h, delay: int) -> np.ndarray:
     return entries
 
 
-def solve_entry_rate(target, x, n):
-    """The monthly entry rate h with :func:`share_at` (h, x, n) = ``target``; and where that is out of reach.
-
-    Works on numbers and, element-wise, on arrays (one exit rate or month per draw). Where no
-    rate reaches the target (a drawn exit rate too high), h is 1 (everyone enters at once, the most
-    the path can reach) and the element is flagged. Safeguarded Newton on the closed form:
-    bisection steps keep a bracket [lo, hi] around the root, Newton steps converge to machine
-    precision in a handful of iterations. Returns ``(h, unreachable)`` of the broadcast shape.
-    """
-    x = np.asarray(x, dtype=float)
-    n = np.asarray(n, dtype=float)
-    target = np.asarray(target, dtype=float)
-    shape = np.broadcast_shapes(x.shape, n.shape, target.shape)
-    x, n, target = (np.broadcast_to(a, shape).astype(float) for a in (x, n, target))
-    positive = target > 0.0
-    unreachable = positive & (share_at(1.0, x, n) < target - REACH_TOLERANCE)
-    lo, hi = np.zeros(shape), np.ones(shape)
-    h = np.where(positive, 1.0 - (1.0 - np.minimum(target, 1.0)) ** (1.0 / np.maximum(n, 1.0)), 1.0)  # the root without exits
-    done = unreachable | ~positive
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # finished elements are masked out below
-        h = _newton(h, x, n, target, lo, hi, done)
-    h = np.where(positive, np.where(unreachable, 1.0, h), 0.0)
-    if shape == ():
-        return float(h), bool(unreachable)
-    return h, unreachable
-
-
-def _newton(h, x, n, target, lo, hi, done):
-    for _ in range(60):
-        base = 1.0 - h - x
-        power = base ** (n - 1.0)
-        q = h / (h + x)  # h > 0 throughout: the start and every step stay inside (0, 1]
-        f = q * (1.0 - power * base) - target
-        done = done | (np.abs(f) <= 1e-15)
-        if done.all():
-            break
-        below = f < 0.0
-        lo = np.where(below, h, lo)
-        hi = np.where(below, hi, h)
-        slope = x / (h + x) ** 2 * (1.0 - power * base) + q * n * power  # d/dh of q (1 - b^n)
-        newton = h - f / slope
-        new = np.where((newton > lo) & (newton < hi), newton, (lo + hi) / 2)
-        done = done | (np.abs(new - h) <= 2e-16 * h)
-        h = np.where(done, h, new)
-    return h
-
-
-def max_reachable_share(x, n) -> float:
-    """The highest share any entry rate reaches after ``n`` months of entries (everyone enters at once)."""
-    return float(np.minimum(share_at(1.0, x, n), 1.0))
-
-
-def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarray, variation: Variation) -> CohortEffect:
+def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarray, variation: Variation,
+                  paths: dict | None) -> CohortEffect:
     k = variation.effect
     x = eff.exit_rate * variation.exit_rate
     month = eff.by_month + variation.delay  # the month the target is reached (later when the effect is delayed)
-    h1, unreachable = solve_entry_rate(eff.share_with, x, month - eff.start_delay_months)
-    h0, _ = solve_entry_rate(eff.share_without, x, month)
+    # Cohorts with the same figures in one run share their paths (often the share without the
+    # effort), and with the same size their whole effect. Nothing changes either in place.
+    paths = {} if paths is None else paths
+    same = (eff.share_with, eff.share_without, eff.exit_rate, eff.by_month, eff.start_delay_months, n_people)
+    if same in paths:
+        return paths[same]
+
+    def path(target: float, delay: int):
+        """The entry rate reaching ``target`` with entries from month ``delay`` + 1, where it is out of reach, the path."""
+        key = (target, eff.exit_rate, eff.by_month, delay)
+        if key not in paths:
+            h, unreachable = solve_entry_rate(target, x, month - delay)
+            x_draws = x[..., 0] if np.ndim(x) else x
+            paths[key] = (h, unreachable, share_path(h[..., 0] if np.ndim(h) else h, x_draws, horizon, delay))
+        return paths[key]
+
+    h1, unreachable, s1 = path(eff.share_with, eff.start_delay_months)
     if np.ndim(unreachable) == 0 and unreachable:
         raise ModelError("unreachable_share", share=eff.share_with, month=int(month), exit_rate=float(x),
                          highest=max_reachable_share(x, month - eff.start_delay_months))
+    h0, _, s0 = path(eff.share_without, 0)
     per_draw = np.ndim(h1) > 0
-    s1 = share_path(h1[..., 0] if per_draw else h1, x[..., 0] if np.ndim(x) else x, horizon, eff.start_delay_months)
-    s0 = share_path(h0[..., 0] if per_draw else h0, x[..., 0] if np.ndim(x) else x, horizon, 0)
-    # The paths reach their targets by construction; where a drawn exit rate put the target out of
-    # reach, the path's highest share counts instead.
-    reached = np.where(unreachable, share_at(h1, x, month - eff.start_delay_months), eff.share_with)
+    # The paths reach their targets; where a drawn exit rate put it out of reach, the highest share counts.
+    reached = (np.where(unreachable, share_at(h1, x, month - eff.start_delay_months), eff.share_with) if np.any(unreachable)
+               else np.full(np.shape(unreachable), eff.share_with))  # the same, without a power per draw
     at_target = reached - eff.share_without
     diff_at_target = _flat(at_target * k)
     if np.ndim(diff_at_target) == 0:
@@ -208,13 +165,17 @@ def _share_effect(eff: ShareInJob, n_people: int, horizon: int, years: np.ndarra
         e0 = _entries(s0, h0[..., 0] if per_draw else h0, 0)
         return _scaled(e1 - e0, scale)
 
-    return CohortEffect(
-        in_job=_scaled(s1 - s0, scale), make_starts=starts, exit_rate=x, duration=None,
+    def starts_dot(w: np.ndarray) -> np.ndarray:
+        return (_entries_dot(s1, h1, eff.start_delay_months, w) - _entries_dot(s0, h0, 0, w)) * _flat(scale)
+
+    paths[same] = CohortEffect(
+        in_job=_scaled(s1 - s0, scale), make_starts=starts, exit_rate=x, duration=None, starts_dot=starts_dot,
         # A person in the stock is taken to hold the job for the visible part of each calendar year.
         months_employed_per_year=_per_year(np.ones(horizon), years),
         effect_people=n_people * diff_at_target, effect_pp=100.0 * diff_at_target,
         unreachable=unreachable[..., 0] if per_draw else None,
     )
+    return paths[same]
 
 
 # ---------------------------------------------------------------- forms (a) and (c): a window of months
@@ -243,22 +204,26 @@ def _per_year(coverage: np.ndarray, years: np.ndarray) -> dict[int, float]:
     return {first + i: float(v) for i, v in enumerate(sums) if (years == first + i).any()}
 
 
-def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Variation = NO_VARIATION) -> CohortEffect:
-    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate and delays it."""
+def cohort_effect(cohort: Cohort, horizon: int, years: np.ndarray, variation: Variation = NO_VARIATION,
+                  paths: dict | None = None) -> CohortEffect:
+    """The cohort's extra people in jobs; ``variation`` scales the effect and the job-exit rate and delays it.
+
+    ``paths`` (a dict for one run of the model) shares the form (b) paths between cohorts."""
     eff = cohort.effect
     n = cohort.size
     k = variation.effect
     if isinstance(eff, ShareInJob):
-        return _share_effect(eff, n, horizon, years, variation)
+        return _share_effect(eff, n, horizon, years, variation, paths)
     start = eff.from_month - 1 + variation.delay
     if isinstance(eff, ExtraInJob):
         extra = eff.extra_people * k
         # A higher exit rate means shorter jobs: the duration is divided by the exit multiplier.
         duration = _divide(float(eff.duration_months), variation.exit_rate)
         cover = _window(start, duration, horizon)
+        per_year = _per_year(cover, years)  # before the cover becomes the people in jobs, in place
         return CohortEffect(
-            in_job=extra * cover, make_starts=lambda: extra * (np.arange(horizon) == start), exit_rate=None,
-            duration=duration, months_employed_per_year=_per_year(cover, years),
+            in_job=_scaled(cover, extra), make_starts=lambda: extra * (np.arange(horizon) == start), exit_rate=None,
+            duration=duration, months_employed_per_year=per_year,
             effect_people=_flat(extra), effect_pp=_flat(100.0 * extra / n), nonnegative=True,
             single_start=(int(start), extra) if np.ndim(start) == 0 else None,
         )

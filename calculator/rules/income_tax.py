@@ -30,7 +30,7 @@ import numpy as np
 from calculator.data.timeline import Timeline
 from calculator.rules.earnings import Earnings
 from calculator.rules.effect_path import CohortEffect
-from calculator.rules.flows import HUSSTAND, KOMMUNE, STAT, Flow, PerYearRate, YearSums
+from calculator.rules.flows import HUSSTAND, KOMMUNE, STAT, Flow, GroupSums, PerGroupRate
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort, Options
 
@@ -146,8 +146,25 @@ def income_tax(
     year_of = tl.years - tl.years[0]  # 0, 0, ..., 1, 1, ...
     n_years = len(tl.calendar_years)
     # Arrays may carry a leading draws axis (Monte Carlo); the months are always the last axis.
-    weight = effect.in_job if effect.nonnegative else np.abs(effect.in_job)
-    weight_sum = _sum_by_year(weight, year_of, n_years)
+    if earn.periods is None:  # the earnings per month
+        weight = effect.in_job if effect.nonnegative else np.abs(effect.in_job)
+
+        def year_sum(values: np.ndarray, weighted: bool) -> np.ndarray:
+            """Each year's sum of values (x the weights) over its months."""
+            return _sum_by_year(weight * values if weighted else values, year_of, n_years)
+
+        weight_sum = _sum_by_year(weight, year_of, n_years)
+    else:  # per period of unchanged inputs: the periods cut at each new year are blocks of a year
+        blocks, index = earn.periods.refine(year_of)
+        starts = np.flatnonzero(np.diff(year_of[blocks.first], prepend=-1))
+        # |in_job| block by block: a fresh (draws, months) array costs more in new memory pages than the sums
+        block_weight = blocks.sums(effect.in_job, absolute=not effect.nonnegative)
+        block_months = np.bincount(blocks.of_month)
+
+        def year_sum(values: np.ndarray, weighted: bool) -> np.ndarray:
+            return np.add.reduceat(values[..., index] * (block_weight if weighted else block_months), starts, axis=-1)
+
+        weight_sum = np.add.reduceat(block_weight, starts, axis=-1)
     plain = np.bincount(year_of, minlength=n_years)
     no_weight = weight_sum == 0  # nobody in a job that year: any average will do, the amount is 0
     weight_sum = np.where(no_weight, plain, weight_sum)
@@ -157,10 +174,10 @@ def income_tax(
         shape = np.broadcast_shapes(weight_sum.shape, values.shape[:-1] + (n_years,))
         if not values.any():
             return np.zeros(shape)
-        weighted = _sum_by_year(weight * values, year_of, n_years) / weight_sum
+        weighted = year_sum(values, True) / weight_sum
         if not no_weight.any():
             return weighted
-        return np.where(no_weight, _sum_by_year(values, year_of, n_years) / plain, weighted)
+        return np.where(no_weight, year_sum(values, False) / plain, weighted)
 
     mean_wage = mean(earn.wage)
     mean_stop = mean(earn.benefit_stops)
@@ -181,10 +198,10 @@ def income_tax(
     ratio = -level * avg_rate / own_rate
     if variation.municipality_only and e.ndim > 1:
         # Draws: only the sums over the horizon are read, so the yearly amounts stay unmultiplied.
-        sums = YearSums(e, year_of, lag)
+        sums = GroupSums(e, year_of, lag)
         return [
-            Flow(cohort.name, "kommuneskat", KOMMUNE, PerYearRate(kommune_py, sums)),
-            Flow(cohort.name, "udligning", KOMMUNE, PerYearRate(kommune_py * ratio, sums)),
+            Flow(cohort.name, "kommuneskat", KOMMUNE, PerGroupRate(kommune_py, sums)),
+            Flow(cohort.name, "udligning", KOMMUNE, PerGroupRate(kommune_py * ratio, sums)),
         ]
     kommune_pm = kommune_py[..., year_of]
     kommune_flow = e * kommune_pm

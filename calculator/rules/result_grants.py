@@ -15,7 +15,7 @@ import numpy as np
 
 from calculator.data.timeline import Timeline
 from calculator.rules.effect_path import CohortEffect
-from calculator.rules.flows import KOMMUNE, STAT, Flow, Shifted
+from calculator.rules.flows import KOMMUNE, STAT, Flow, Known, Shifted
 from calculator.rules.variation import NO_VARIATION, Variation
 from calculator.schema import Cohort
 
@@ -47,6 +47,14 @@ def result_grants(cohort: Cohort, effect: CohortEffect, tl: Timeline, variation:
                                          effect.in_job.shape[:-1] + (1,))
                 amounts = (Shifted(column, rate[month: month + 1] * share, paid_from + month, h) if month < h - paid_from
                            else np.zeros(h))
+            elif draws_only_sums and effect.starts_dot is not None:
+                # A share-in-job path: the sums of its qualifying starts follow from the path itself.
+                keep = (1.0 - effect.exit_rate) ** (min_months - 1) * enough_hours  # per draw
+                n = h - paid_from
+                starts = Known(lambda w: effect.starts_dot(w) * (keep[..., 0] if np.ndim(keep) else keep),
+                               lambda: effect.qualifying_starts(min_months)[..., :n] * enough_hours,
+                               np.broadcast_shapes(effect.in_job.shape[:-1] + (n,), np.shape(keep)))
+                amounts = Shifted(starts, rate * share, paid_from, h)
             elif draws_only_sums:
                 amounts = Shifted(effect.qualifying_starts(min_months)[..., : h - paid_from] * enough_hours, rate * share,
                                   paid_from, h)

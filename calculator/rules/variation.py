@@ -23,7 +23,9 @@ What each multiplier scales (for every cohort alike):
 
 ``municipality_only`` leaves out the state's and the household's flows (the Monte Carlo reads only
 the municipality's net, and with 10,000 draws the other flows would be a third of the work). A
-result made that way has no complete stakeholder totals: do not summarise it.
+result made that way has no complete stakeholder totals: do not summarise it. With draws it is a
+run that reads only sums: the rules then work out the per-person amounts per period of unchanged
+inputs (:mod:`calculator.rules.periods`) and return lazy flows (:mod:`calculator.rules.flows`).
 """
 
 from __future__ import annotations
