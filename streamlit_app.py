@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import compare, evidence, files, inputs, perf, results, session, sources, style
+from ui import budget, compare, evidence, files, inputs, perf, results, session, sources, style, tiles
 from ui.certainty import view as certainty
 from ui.i18n import LANGS, t
 
@@ -48,8 +48,8 @@ if presentation:
     st.stop()
 
 if cur.view is not None:
-    results.tiles(cur.view, lang)
-    results.facts(cur.view, lang)
+    tiles.tiles(cur.view, lang)
+    tiles.facts(cur.view, lang)
 st.info(t("deadweight", lang), icon=":material/info:")
 
 with st.sidebar:
@@ -67,6 +67,8 @@ with right:
         view = results.navigation(lang)
         if view == "results":
             results.render(cur.view, lang)
+        elif view == "budget":
+            budget.render(cur.view, lang)
         elif view == "certainty":
             certainty.render(cur.view, lang, cur.stale)
         elif view == "sources":

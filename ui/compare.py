@@ -8,10 +8,12 @@ import streamlit as st
 from calculator.results.keyfigures import KEY_FIGURES, difference
 from calculator.schema import Scenario
 from calculator.text.labels import key_figure_label
+from calculator.text.sentences import people_figure
 
 from . import chartdata, session
 from .compute import compute
-from .fmt import count, csv_bytes, money
+from .downloads import csv_button
+from .fmt import count, money
 from .i18n import t
 from .views import ResultView
 
@@ -45,15 +47,16 @@ def _load(i: int) -> None:
         session.load(Scenario.model_validate_json(saved[i]))
 
 
-def _fmt(kind: str, value, lang: str) -> str:
+def _fmt(key: str, value, lang: str) -> str:
     if value is None:
         return "–"
+    kind = KEY_FIGURES[key]
     if kind == "kr":
         return money(value, lang)
     if kind == "ratio":
         return count(value, lang, decimals=2)
-    if kind == "month":
-        return count(value, lang)
+    if key == "break_even_people":  # as the break-even sentence and tile write it
+        return people_figure(value, lang)
     return count(value, lang)
 
 
@@ -63,12 +66,12 @@ def table(views: list[ResultView], lang: str) -> tuple[pd.DataFrame, pd.DataFram
     shown = {t("compare_figure", lang): [key_figure_label(k, lang) for k in KEY_FIGURES]}
     raw = {"figure": list(KEY_FIGURES)}
     for letter, lab, v in zip(LETTERS, labels, views):
-        shown[lab] = [_fmt(KEY_FIGURES[k], v.figures[k], lang) for k in KEY_FIGURES]
+        shown[lab] = [_fmt(k, v.figures[k], lang) for k in KEY_FIGURES]
         raw[letter] = [v.figures[k] for k in KEY_FIGURES]
     for i in range(1, len(views)):
         diff = difference(views[i].figures, views[0].figures)
         col = t("compare_diff", lang, a=LETTERS[0], b=LETTERS[i])
-        shown[col] = [_fmt(KEY_FIGURES[k], diff[k], lang) for k in KEY_FIGURES]
+        shown[col] = [_fmt(k, diff[k], lang) for k in KEY_FIGURES]
         raw[f"{LETTERS[i]}-{LETTERS[0]}"] = [diff[k] for k in KEY_FIGURES]
     return pd.DataFrame(shown), pd.DataFrame(raw)
 
@@ -100,9 +103,7 @@ def render(current: ResultView | None, lang: str) -> None:
             c2.button(t("compare_remove", lang, label=LETTERS[i]), key=f"compare_remove_{i}", on_click=_remove, args=(i,))
     shown, raw = table(views, lang)
     st.dataframe(shown, hide_index=True, width="stretch")
-    st.download_button(t("download_csv", lang), data=lambda: csv_bytes(raw, lang),
-                       file_name=t("file_comparison", lang) + ".csv", mime="text/csv",
-                       key="csv_compare", on_click="ignore", icon=":material/download:")
+    csv_button(t("download_csv", lang), raw, t("file_comparison", lang) + ".csv", "csv_compare", lang)
     frames = [v.cumulative.assign(scenario=t("compare_series", lang, letter=LETTERS[i], name=v.summary.scenario))
               for i, v in enumerate(views)]
     st.markdown(f"#### {t('compare_chart', lang)}")

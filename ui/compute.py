@@ -20,6 +20,14 @@ def compute(scenario_json: str, lang: str = "da") -> ResultView:
     return build_view(result, lang)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def budget_of(scenario_json: str, lang: str = "da"):
+    """The budget format (:class:`ui.views.BudgetView`), made only when its view is shown."""
+    from .views import budget_view
+
+    return budget_view(calculate(Scenario.model_validate_json(scenario_json)), lang)
+
+
 def monthly_flows_csv(scenario_json: str, lang: str = "da") -> bytes:
     """Every money flow month by month as CSV; built only when the user asks for it (a deferred download)."""
     from calculator.export.tables import monthly_tidy_table
