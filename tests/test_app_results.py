@@ -39,14 +39,15 @@ def test_the_budget_view_shows_the_reports_table_with_bold_subtotals_its_source_
     at.segmented_control(key="view").set_value("budget").run()
     no_crash(at)
     result = calculate(example())
-    expected, bold = budget_shown(result, "da")
-    shown = at.dataframe[0].value
-    assert shown.values.tolist() == expected.values.tolist()  # the PDF's rows and words, to the krone
+    expected, bold = budget_shown(result, "da", kroner=False)  # "kr." once, in the heading
+    shown = at.table[0].value
+    assert shown.values.tolist() == expected.values.tolist()  # the PDF's rows, to the krone
+    assert list(shown.columns) == ["Post (kr.)", "2026", "2027", "2028", "I alt"]
     # By hand from the example file: 1 coach at 600.000 kr. a year for 24 months from January 2026.
     staff = shown[shown.iloc[:, 0] == "Personale"].iloc[0].tolist()
-    assert staff == ["Personale", "-600.000 kr.", "-600.000 kr.", "0 kr.", "-1.200.000 kr."]
+    assert staff == ["Personale", "-600.000", "-600.000", "0", "-1.200.000"]
     net = shown[shown.iloc[:, 0] == "Nettoresultat for kommunen"].iloc[0]
-    assert net.iloc[-1] == kr(result.summary.net)
+    assert f"{net.iloc[-1]} kr." == kr(result.summary.net)
     # the styringsområder and the net are the bold rows
     assert {shown.iloc[i, 0] for i in bold} == {"Service (inden for servicerammen)", "Overførsler (budgetgaranti)",
                                                 "Finansiering (skat og udligning)", "Nettoresultat for kommunen"}
@@ -79,8 +80,8 @@ def test_a_pool_grant_shows_the_own_money_beside_the_total():
     assert "puljemidler 500.000 kr." in at.caption[0].value
     at.segmented_control(key="view").set_value("budget").run()
     assert any(kr(s.net_own_money) in i.value and kr(s.net) in i.value for i in at.info)
-    rows = at.dataframe[0].value
-    assert rows.iloc[-1, 0] == "Nettoresultat for kommunens egne midler" and rows.iloc[-1, -1] == kr(s.net_own_money)
+    rows = at.table[0].value
+    assert rows.iloc[-1, 0] == "Nettoresultat for kommunens egne midler" and f"{rows.iloc[-1, -1]} kr." == kr(s.net_own_money)
 
 
 # ---------------------------------------------------------------- the break-even tile

@@ -23,11 +23,8 @@ BOLD = "font-weight: 700"
 
 
 def styled(shown: pd.DataFrame, bold: frozenset[int]):
-    """The table with its bold rows and the amounts to the right (a pandas Styler st.dataframe draws)."""
-    numbers = list(shown.columns[1:])
-    return (shown.style
-            .apply(lambda row: [BOLD if row.name in bold else ""] * len(row), axis=1)
-            .set_properties(subset=numbers, **{"text-align": "right"}))
+    """The table with its bold rows (a pandas Styler; the amounts are set to the right by ui.style)."""
+    return shown.style.apply(lambda row: [BOLD if row.name in bold else ""] * len(row), axis=1)
 
 
 def render(view: ResultView, lang: str) -> None:
@@ -35,17 +32,18 @@ def render(view: ResultView, lang: str) -> None:
     b = compute.budget_of(view.scenario_json, lang)
     st.markdown(f"#### {t('budget_title', lang)}")
     st.caption(t("budget_intro", lang))
-    cols = st.columns(len(b.area_totals))
-    for col, (area, amount) in zip(cols, b.area_totals.items()):
-        with col:
-            st.metric(area_label(area, lang), money(amount, lang), border=True, help=t("budget_area_help", lang, streams=", ".join(b.area_streams[area])))
+    with st.container(key="budget_areas"):  # smaller figures: three tiles in the results pane
+        for col, (area, amount) in zip(st.columns(len(b.area_totals)), b.area_totals.items()):
+            with col:
+                st.metric(area_label(area, lang), money(amount, lang), border=True,
+                          help=t("budget_area_help", lang, streams=", ".join(b.area_streams[area])))
     st.caption(t("budget_areas_line", lang))
     try:  # pandas' Styler needs jinja2 (altair brings it)
         table = styled(b.shown, b.bold)
     except ImportError:
         table = b.shown
-    st.dataframe(table, hide_index=True, width="stretch", key="budget_table",
-                 height=35 * (len(b.shown) + 1) + 3)  # every row without a scroll bar
+    with st.container(key="budget_table"):  # a static table: every row and column, the labels wrap in a narrow pane
+        st.table(table, hide_index=True)
     if s.external_funding:
         st.info(t("budget_own_money", lang, funding=money(s.external_funding, lang), own=money(s.net_own_money, lang),
                   total=money(s.net, lang), npv_own=money(s.npv_own_money, lang), npv=money(s.npv, lang)),

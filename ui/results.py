@@ -16,7 +16,7 @@ from .downloads import CSV, csv_button, prepared_button
 from .fmt import money
 from .i18n import t
 from .payback import n_input
-from .tiles import facts, payback_note, tiles
+from .tiles import payback_note
 from .views import (
     ResultView,
     display_cumulative,
@@ -115,12 +115,3 @@ def render(view: ResultView, lang: str) -> None:
         json_text = view.scenario_json
         prepared_button(t("make_all_flows", lang), t("all_flows", lang), lambda: monthly_flows_csv(json_text, lang),
                         t("file_money_flows", lang) + ".csv", CSV, "csv_flows", lang, token=json_text)
-
-
-def presentation(view: ResultView, lang: str) -> None:
-    s = view.summary
-    st.title(s.scenario, anchor=False)
-    tiles(view, lang)
-    facts(view, lang)
-    st.markdown(f"### {t('chart_cumulative', lang)}")
-    cumulative(view, lang, big=True, height=360)

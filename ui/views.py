@@ -124,7 +124,8 @@ def budget_view(result: Result, lang: str = "da") -> BudgetView:
     # imported here: calculator.export's package imports the PDF and Excel writers (a second and a half at start-up)
     from calculator.export.tables import budget_frame, budget_shown
 
-    shown, bold = budget_shown(result, lang)
+    shown, bold = budget_shown(result, lang, kroner=False)  # "kr." once, in the first column's heading
+    shown = shown.rename(columns={shown.columns[0]: t("budget_col_kr", lang, label=shown.columns[0])})
     raw = budget_frame(result, lang)
     raw.attrs = {}
     table = budget_areas()

@@ -100,14 +100,17 @@ def budget_frame(result, lang: str = "da") -> pd.DataFrame:
     return typed(table, rows=kinds)
 
 
-def budget_shown(result, lang: str = "da") -> tuple[pd.DataFrame, frozenset[int]]:
+def budget_shown(result, lang: str = "da", kroner: bool = True) -> tuple[pd.DataFrame, frozenset[int]]:
     """The budget table as the report and the screen show it: the rows with amounts, each amount in words
-    ("1.234 kr.", "13,5"), a remark after its line's label; and the rows to set in bold (the subtotals)."""
+    ("1.234 kr.", "13,5"), a remark after its line's label; and the rows to set in bold (the subtotals).
+
+    ``kroner=False``: the amounts without "kr." (a narrow screen says it once, in the heading).
+    """
     from calculator.export.kinds import as_text
 
     table = budget_frame(result, lang)
     keep = [i for i in range(len(table)) if i not in table.attrs["untouched"]]
-    shown = as_text(table, lang)
+    shown = as_text(table, lang, kroner)
     label, remark = table.columns[0], table.columns[-1]
     shown[label] = [f"{a} ({r})" if r else a for a, r in zip(table[label], table[remark])]
     bold = frozenset(n for n, i in enumerate(keep) if i in table.attrs["subtotals"])
