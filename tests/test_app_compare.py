@@ -110,3 +110,15 @@ def test_a_broken_comparison_in_the_link_says_so_and_keeps_the_address():
     assert any("Sammenligningen i delingslinket kunne ikke åbnes" in e for e in errors(at))
     assert at.session_state["compare"] == []
     assert param(at, "c") == cut
+
+
+def test_a_label_survives_another_view_and_a_language_switch():
+    at = two_compared()
+    at.text_input(key="compare_label_1").input("Forsigtigt").run()
+    at.segmented_control(key="view").set_value("results").run()  # the label fields are not drawn now
+    assert [label for label, _ in decode_compare(param(at, "c"))][1] == "Forsigtigt"
+    at.segmented_control(key="lang").set_value("en").run()
+    at.segmented_control(key="view").set_value("compare").run()
+    no_crash(at)
+    assert at.text_input(key="compare_label_1").value == "Forsigtigt"
+    assert [b.label for b in at.button if b.key == "compare_load_1"] == ["Load B"]

@@ -22,6 +22,7 @@ from .downloads import csv_button
 from .fmt import count, money
 from .i18n import t
 from .views import ResultView
+from .widgets import PERSIST
 
 MAX_COMPARE = 3
 LETTERS = "ABC"
@@ -111,7 +112,8 @@ def differences_table(saved: list[str], i: int, labels: list[str] | None, lang: 
 
 def _scenario_row(i: int, v: ResultView, lang: str) -> None:
     letter = LETTERS[i]
-    st.text_input(t("compare_label", lang, letter=letter), key=_label_key(i), max_chars=80, placeholder=v.summary.scenario)
+    st.text_input(t("compare_label", lang, letter=letter), key=_label_key(i), max_chars=80, placeholder=v.summary.scenario,
+                  persist_state=PERSIST)  # kept while another view is shown (and in the share link)
     c1, c2, c3 = st.columns([3, 2, 2], vertical_alignment="center")
     c1.caption(t("compare_caption", lang, name=v.summary.scenario, municipality=v.summary.municipality,
                  hash=v.stamp.scenario_hash))

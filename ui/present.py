@@ -111,7 +111,7 @@ def render(cur, lang: str) -> None:
     views = VIEWS if saved else VIEWS[:2]
     if ss.get("present_view") not in views:
         ss["present_view"] = "figures"
-    view = st.segmented_control(t("present_view", lang), views, key="present_view", required=True,
+    view = st.segmented_control(t("present_view", lang), views, key="present_view", required=True, persist_state=PERSIST,
                                 format_func=lambda v: t(f"present_view_{v}", lang), label_visibility="collapsed")
     if view == "compare":
         compare.figures(saved, lang, big=True)
