@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import streamlit as st
 
+TABLES = """
+.st-key-budget_table td:not(:first-child), .st-key-budget_table th:not(:first-child) { white-space: nowrap; text-align: right !important; }
+"""
+
 BASE = """
 <style>
+.st-key-budget_table table { font-size: 0.82rem; }
+.st-key-budget_table td, .st-key-budget_table th { padding: 0.2rem 0.35rem; }
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
 [data-testid="stMetricLabel"] p { font-size: 0.95rem; }
 [data-testid="stMetricDelta"] .stMarkdownEllipsis, [data-testid="stMetricDelta"] p,
 [data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
 .block-container { padding-top: 4.25rem; }
 .st-key-budget_areas [data-testid="stMetricValue"] { font-size: 1.25rem; }
-.st-key-budget_table table { font-size: 0.82rem; }
-.st-key-budget_table td, .st-key-budget_table th { padding: 0.2rem 0.35rem; }
-.st-key-budget_table td:not(:first-child), .st-key-budget_table th:not(:first-child) { white-space: nowrap; text-align: right !important; }
 h1 { font-size: 2.2rem; }
 </style>
 """
@@ -43,4 +46,4 @@ h1 { font-size: clamp(1.5rem, 2vw, 2.4rem); padding-top: 0; padding-bottom: 0.25
 
 
 def apply(presentation: bool) -> None:
-    st.html(PRESENTATION if presentation else BASE)
+    st.html((PRESENTATION if presentation else BASE).replace("</style>", TABLES + "</style>"))
