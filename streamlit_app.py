@@ -8,32 +8,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import compare, evidence, files, inputs, perf, results, session, sources, style
+from ui import budget, compare, evidence, files, inputs, perf, present, results, session, sources, style, tiles
 from ui.certainty import view as certainty
-from ui.i18n import LANGS, t
+from ui.i18n import t
 
 session.init()
 session.pin_choices()
 ss = st.session_state
 st.set_page_config(page_title=t("page_title", ss.get("lang") or "da"), page_icon=":material/bar_chart:", layout="wide")
 
-with st.sidebar:
-    st.segmented_control(t("language", "da"), LANGS, key="lang", required=True, format_func=str.upper,
-                         on_change=session.on_language_change)
 lang = ss.get("lang") or "da"
 presentation = bool(ss.get("presentation"))
 style.apply(presentation)
+if not presentation:  # while presenting the sidebar is hidden: the switch sits beside the toggle
+    with st.sidebar:
+        present.language_switch(lang)
 
 cur = session.evaluate(lang)  # validate the widgets' scenario, run the model (cached), keep the last valid result
 session.sync_link(cur)
 
-head, switch = st.columns([6, 1], vertical_alignment="center")
-with switch:
-    st.toggle(t("presentation", lang), key="presentation", help=t("presentation_help", lang))
-with head:
-    if not presentation:
-        st.title(t("title", lang), anchor=False)
-        st.markdown(t("tagline", lang))
+present.header(lang, presentation, cur.view.summary.scenario if cur.view is not None else None)
 for line in ss.get("load_error", []):
     st.error(line, icon=":material/warning:")
 if cur.stale:
@@ -42,14 +36,13 @@ if cur.calc_error:
     st.error(t("calc_error", lang, msg=cur.calc_error), icon=":material/warning:")
 
 if presentation:
-    if cur.view is not None:
-        results.presentation(cur.view, lang)
+    present.render(cur, lang)
     perf.freeze_long_lived()
     st.stop()
 
 if cur.view is not None:
-    results.tiles(cur.view, lang)
-    results.facts(cur.view, lang)
+    tiles.tiles(cur.view, lang)
+    tiles.facts(cur.view, lang)
 st.info(t("deadweight", lang), icon=":material/info:")
 
 with st.sidebar:
@@ -62,11 +55,13 @@ with left:
     inputs.general_problems(lang, cur.errors)
     inputs.cohorts(lang, cur.errors, cur.scenario)
     inputs.costs(lang, cur.errors)
-with right:
+with right, st.container(key="results_pane"):
     if cur.view is not None:
         view = results.navigation(lang)
         if view == "results":
             results.render(cur.view, lang)
+        elif view == "budget":
+            budget.render(cur.view, lang)
         elif view == "certainty":
             certainty.render(cur.view, lang, cur.stale)
         elif view == "sources":

@@ -344,7 +344,10 @@ def test_presentation_mode_hides_inputs_and_keeps_them():
     at.number_input(key="c0_size").set_value(66).run()
     at.toggle(key="presentation").set_value(True).run()
     no_crash(at)
-    assert len(at.number_input) == 0 and len(at.metric) == 4
+    # only the strip of key assumptions stays (municipality, size, effect, staff and offer costs), and the tiles
+    assert [n.key for n in at.number_input] == ["c0_size", "c0_extra_people", "cost_staff_fte", "cost_staff_per_fte",
+                                                "cost_offer_per_month"]
+    assert at.number_input(key="c0_size").value == 66 and len(at.metric) == 4
     at.toggle(key="presentation").set_value(False).run()
     no_crash(at)
     assert at.number_input(key="c0_size").value == 66

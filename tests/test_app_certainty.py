@@ -23,7 +23,7 @@ from calculator.results.stamp import scenario_hash
 from calculator.schema import Scenario
 from calculator.text.analysis_text import bar_dict
 from calculator.text.numbers import number, pct, probability
-from calculator.text.sentences import break_even_sentence, describe_effect
+from calculator.text.sentences import break_even_figures, break_even_sentence, describe_effect, share_root_sentence
 from ui import charts, files
 from ui.certainty import export as cert_export
 from ui.certainty import tables as cert_tables
@@ -79,18 +79,26 @@ def test_the_section_opens_with_the_models_break_even_sentence_and_both_charts()
     assert tiles(at)["Nutidsværdi (NPV)"] == expected_tiles(example())["Nutidsværdi (NPV)"]  # the tiles stay
 
 
-def test_share_roots_are_shown_in_plain_sentences():
+def test_share_roots_are_the_reports_sentences_and_the_break_even_has_one_set_of_figures():
+    # Issue 9: the sentence said 19,2 and the bullet under it 17,8 percentage points. The bullet is now
+    # the report's and the command line's own sentence (calculator.text.sentences.share_root_sentence):
+    # the share in jobs to enter, with no second percentage-point figure beside the sentence's.
     at = start()
     at.radio(key="c0_form").set_value("andel_i_job").run()
     at = certainty_view(at, draws=None)
     scenario = with_cohort(example(), effect={"form": "andel_i_job", "share_with": 0.3, "share_without": 0.2})
     be = break_even(scenario)
-    shown = " ".join(m.value for m in at.markdown)
-    assert f"**{break_even_sentence(be, 'da')}**" in shown
+    box = " ".join(m.value for m in at.markdown if "procentpoint" in m.value or NAME in m.value)
+    assert f"**{break_even_sentence(be, 'da')}**" in box
     root = be.share_roots[0]
     assert root.status == "ok"
-    assert f"{NAME}: indsatsen betaler sig, hvis mindst" in shown
-    assert pct(root.break_even_share, 1) in shown and "efter 12 måneder" in shown
+    assert f"- {share_root_sentence(root, 'da')}" in box
+    assert pct(root.break_even_share, 1) in box and "efter 12 måneder" in box
+    # every percentage-point figure on the page is the sentence's (k* x the effect, one decimal)
+    figures = break_even_figures(be, "da")
+    assert set(re.findall(r"([-\d.,]+) procentpoint", box)) == {figures["pp"]}
+    assert tiles(at)["Break-even: ekstra i job"] == f"{figures['people']} personer"
+    assert any(m.proto.delta == f"{figures['pp']} procentpoint af deltagerne" for m in at.metric)
 
 
 def test_monte_carlo_figures_equal_the_model_and_the_seed_reproduces_them():
@@ -237,7 +245,8 @@ def test_the_haircut_shows_before_and_after_as_the_model_and_can_be_applied_and_
     c = h.cohorts[0]
     assert c.haircut == 0.25  # the default for a quasi-experimental study (defaults/optimism_bias.yaml)
     assert row["Ekstra i job"] == (count(c.people_before), count(c.people_after))
-    assert row["Procentpoint af deltagerne"] == (number(c.pp_before, 1), number(c.pp_after, 1))
+    # with its unit in the cell ("23,5 procentpoint", not "23,5")
+    assert row["Effekt i procentpoint af deltagerne"] == (f"{number(c.pp_before, 1)} procentpoint", f"{number(c.pp_after, 1)} procentpoint")
     assert row["Effekt"][0] == describe_effect(scenario.cohorts[0].effect, "da")  # the study's own effect
     assert row["Effekt"][0].startswith("28,0 % i job efter 12 mdr. mod 4,5 %")
     assert any("Kvasi-eksperimentel" in m.value and "reduktion 25 %" in m.value for m in at.markdown)
@@ -337,3 +346,33 @@ def test_probability_text_never_rounds_to_a_false_certainty():
     assert probability(1.0) == "100 %"
     assert probability(0.0004) == "< 0,1 %"
     assert probability(0.0) == "0 %"
+
+
+def test_the_probability_of_paying_back_within_n_years_and_a_new_n_runs_no_monte_carlo(monkeypatch):
+    calls = []
+    real = analysis.run_montecarlo
+
+    def counting(scenario, spec=None):
+        calls.append(spec.seed)
+        return real(scenario, spec)
+
+    monkeypatch.setattr(analysis, "run_montecarlo", counting)
+    at = certainty_view()
+    at.number_input(key="cert_seed").set_value(4711).run()  # a seed no other test used: a fresh run
+    no_crash(at)
+    assert calls.count(4711) == 1
+    mc = run_montecarlo(example(), MonteCarloSpec(draws=DRAWS, seed=4711))
+    label = "Sandsynlighed for tilbagebetaling inden for 3 år"  # N = the horizon's whole years (36 months)
+    assert tiles(at)[label] == probability(mc.probability_payback_within(3))
+    assert tiles(at)["Sandsynlighed for NPV ≥ 0"] == probability(mc.probability_pays_off)  # beside it
+    at.number_input(key="cert_payback_years").set_value(1).run()
+    no_crash(at)
+    assert calls.count(4711) == 1  # the same draws: no new Monte Carlo
+    assert tiles(at)["Sandsynlighed for tilbagebetaling inden for 1 år"] == probability(mc.probability_payback_within(1))
+    assert at.session_state["last_valid_json"] == example().replace(
+        options=example().options.replace(payback_years=1)).canonical_json()  # the scenario's own N (the exports use it)
+    delta = next(m.proto.delta for m in at.metric if m.label.endswith("inden for 1 år"))
+    assert delta.startswith("som angivet: ja")  # paid back in month 9 and staying so: within the first year
+    args = cert_export.export_args(at.session_state, Scenario.model_validate_json(at.session_state["last_valid_json"]), False)
+    exported = cert_export.export_analysis(at.session_state["last_valid_json"], args).montecarlo
+    assert calls.count(4711) == 1 and exported.payback_years == 1  # the report asks the same draws for N = 1

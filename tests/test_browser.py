@@ -112,10 +112,36 @@ def test_change_an_input_in_the_browser_and_see_the_key_figure_change(server, tm
             page.screenshot(path=str(shot))
             assert shot.stat().st_size > 10_000
 
-            page.get_by_text("Præsentation", exact=True).click()  # presentation mode: no inputs, same figure
-            page.wait_for_function("document.querySelectorAll('[data-testid=\"stNumberInput\"]').length === 0",
+            page.get_by_text("Præsentation", exact=True).click()  # presentation mode: only the strip's inputs, same figure
+            page.wait_for_function("document.querySelectorAll('[data-testid=\"stNumberInput\"]').length ==="
+                                   " document.querySelectorAll('.st-key-present_strip [data-testid=\"stNumberInput\"]').length",
                                    timeout=15_000)
             assert _metric(page) == expected_net
             page.screenshot(path=str(tmp_path / "presentation.png"))
+        finally:
+            browser.close()
+
+
+def test_presentation_comparison_and_budget_fit_at_1920_and_1366_and_the_language_switch_stays(server):
+    # Issue 9: nothing cut off at 1920 x 1080 or 1366 x 768, the toggle and the language switch below
+    # Streamlit's top bar, and the language reachable while presenting (the sidebar is hidden then).
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    from ui import screenshots
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            found = []
+            for size in screenshots.SIZES:
+                found += screenshots.presentation_screen(browser, server, size, None)
+            found += screenshots.comparison_screens(browser, server, None)
+            found += screenshots.budget_screen(browser, server, None)
+            assert found == []
+            page = screenshots.open_page(browser, server, "1366")
+            screenshots.presentation_on(page)
+            assert page.locator(".st-key-present_strip input").count() >= 5  # the key assumptions stay editable
+            page.locator(".st-key-lang button", has_text="EN").click()
+            page.wait_for_function("() => [...document.querySelectorAll('[data-testid=\"stMetricLabel\"]')]"
+                                   ".some(e => e.innerText.includes('Net present value'))", timeout=20_000)
         finally:
             browser.close()

@@ -162,7 +162,7 @@ def test_every_view_in_both_languages_shows_words_not_keys(lang):
         at.session_state[box] = True
     at.session_state["cert_draws"] = 500
     shown = []
-    for view in ("results", "certainty", "sources", "evidence", "compare"):
+    for view in ("results", "budget", "certainty", "sources", "evidence", "compare"):
         at.segmented_control(key="view").set_value(view).run()
         assert not at.exception, [e.value for e in at.exception]
         if view == "compare":

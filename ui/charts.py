@@ -47,11 +47,12 @@ LOW, HIGH = "#e0a040", "#1f4e79"  # tornado: the input at its low and at its hig
 AXIS_FORMAT = ",.0f"
 
 
-def _finish(chart, lang: str, height: int):
+def _finish(chart, lang: str, height: int, big: bool = False):
+    size = 17 if big else 12  # big: read across a meeting room (presentation mode)
     return (chart.properties(height=height)
             .configure(locale=LOCALES[lang])
-            .configure_axis(labelFontSize=12, titleFontSize=12)
-            .configure_legend(labelFontSize=12))
+            .configure_axis(labelFontSize=size, titleFontSize=size)
+            .configure_legend(labelFontSize=size))
 
 
 def _zero(axis: str, dash: bool = False):
@@ -82,7 +83,7 @@ def cumulative_template(lang: str = "da", big: bool = False, height: int = 300):
     rule = marker.mark_rule(color=GAIN, strokeWidth=2).encode(x="month:Q")
     text = marker.mark_text(align="left", dx=6, color=GAIN, fontSize=18 if big else 12, fontWeight="bold").encode(
         x="month:Q", y=alt.value(14), text="text:N")
-    return _finish(alt.layer(area, _zero("y", dash=True), line, points, rule, text), lang, height)
+    return _finish(alt.layer(area, _zero("y", dash=True), line, points, rule, text), lang, height, big)
 
 
 def cumulative_chart(df: pd.DataFrame, lang: str = "da", payback_month: int | None = None, big: bool = False,
@@ -152,18 +153,18 @@ def per_year_chart(df: pd.DataFrame, lang: str = "da"):
 
 # ---------------------------------------------------------------- several scenarios
 
-def compare_template(lang: str = "da", height: int = 280):
-    line = alt.Chart(alt.Data(name=MAIN)).mark_line(strokeWidth=2.5).encode(
+def compare_template(lang: str = "da", big: bool = False, height: int = 280):
+    line = alt.Chart(alt.Data(name=MAIN)).mark_line(strokeWidth=5 if big else 2.5).encode(
         x=alt.X("month:Q", title=t("col_month", lang), axis=alt.Axis(format="d"), scale=alt.Scale(nice=False, zero=False)),
         y=alt.Y("cumulative:Q", title=t("kr_axis", lang), axis=alt.Axis(format=AXIS_FORMAT)),
         color=alt.Color("scenario:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=400)),
         tooltip=[alt.Tooltip("scenario:N", title=t("col_scenario", lang)), alt.Tooltip("month:Q", title=t("col_month", lang)),
                  alt.Tooltip("cumulative_text:N", title=t("col_cumulative", lang))])
-    return _finish(alt.layer(line, _zero("y", dash=True)), lang, height)
+    return _finish(alt.layer(line, _zero("y", dash=True)), lang, height, big)
 
 
-def compare_chart(df: pd.DataFrame, lang: str = "da"):
-    return _with_data(compare_template(lang), compare_data(df))
+def compare_chart(df: pd.DataFrame, lang: str = "da", big: bool = False):
+    return _with_data(compare_template(lang, big), compare_data(df))
 
 
 # ---------------------------------------------------------------- tornado: one input at a time
@@ -230,7 +231,8 @@ TEMPLATES = {
     "tornado": tornado_template,
     "montecarlo": montecarlo_template,
 }
-VARIANTS = [(kind, lang, big) for kind in TEMPLATES for lang in LANGS for big in ((False, True) if kind == "cumulative" else (False,))]
+BIG = ("cumulative", "compare")  # the charts presentation mode shows
+VARIANTS = [(kind, lang, big) for kind in TEMPLATES for lang in LANGS for big in ((False, True) if kind in BIG else (False,))]
 
 
 def _with_data(chart, datasets: dict):
@@ -240,7 +242,7 @@ def _with_data(chart, datasets: dict):
 
 def build_template(kind: str, lang: str, big: bool = False) -> dict:
     """A template's Vega-Lite dict, validated against the schema."""
-    options = {"big": big} if kind == "cumulative" else {}
+    options = {"big": big} if kind in BIG else {}
     return TEMPLATES[kind](lang, **options).to_dict()
 
 

@@ -20,6 +20,23 @@ def compute(scenario_json: str, lang: str = "da") -> ResultView:
     return build_view(result, lang)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def budget_of(scenario_json: str, lang: str = "da"):
+    """The budget format (:class:`ui.views.BudgetView`), made only when its view is shown."""
+    from .views import budget_view
+
+    return budget_view(calculate(Scenario.model_validate_json(scenario_json)), lang)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def differences_of(a_json: str, b_json: str, lang: str = "da") -> list[tuple[str, str, str]]:
+    """The inputs in which scenario B differs from A (:func:`calculator.export.diff.input_differences`): label, A, B."""
+    from calculator.export.diff import input_differences
+
+    a, b = Scenario.model_validate_json(a_json), Scenario.model_validate_json(b_json)
+    return [(d.label, d.a, d.b) for d in input_differences(a, b, lang)]
+
+
 def monthly_flows_csv(scenario_json: str, lang: str = "da") -> bytes:
     """Every money flow month by month as CSV; built only when the user asks for it (a deferred download)."""
     from calculator.export.tables import monthly_tidy_table

@@ -10,6 +10,7 @@ from calculator.schema import Scenario
 
 from . import session
 from .certainty.export import export_analysis, export_args
+from .downloads import file_button, prepared_button
 from .i18n import t
 from .share import MAX_FILE_BYTES, ScenarioInputError, scenario_file_bytes, scenario_from_json_bytes, share_url
 from .views import ResultView
@@ -75,15 +76,16 @@ def save_load_share(lang: str, view: ResultView | None, stale: bool) -> None:
     if view is not None:
         scenario = Scenario.model_validate_json(view.scenario_json)
         slug = re.sub(r"\W+", "_", scenario.name.lower()).strip("_")[:50].strip("_") or t("file_scenario", lang)
-        st.download_button(t("download_scenario", lang), data=scenario_file_bytes(scenario), file_name=f"{slug}.json",
-                           mime="application/json", key="download_scenario", on_click="ignore", icon=":material/save:")
+        file_button(t("download_scenario", lang), lambda: scenario_file_bytes(scenario), f"{slug}.json", "application/json",
+                    "download_scenario", lang, icon=":material/save:")
         json_text = view.scenario_json
         args = export_args(st.session_state, scenario, stale)  # the specs and haircut on screen (cheap to read)
-        st.download_button(t("download_pdf", lang), data=lambda: export_bytes(json_text, "pdf", args), file_name=f"{slug}.pdf",
-                           mime="application/pdf", key="download_pdf", on_click="ignore", icon=":material/description:")
-        st.download_button(t("download_xlsx", lang), data=lambda: export_bytes(json_text, "xlsx", args),
-                           file_name=f"{slug}.xlsx", key="download_xlsx", on_click="ignore", icon=":material/table_view:",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        token = json_text + repr(args)  # a file is handed out only for what it was made from
+        prepared_button(t("make_pdf", lang), t("download_pdf", lang), lambda: export_bytes(json_text, "pdf", args),
+                        f"{slug}.pdf", "application/pdf", "download_pdf", lang, token, icon=":material/description:")
+        prepared_button(t("make_xlsx", lang), t("download_xlsx", lang), lambda: export_bytes(json_text, "xlsx", args),
+                        f"{slug}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "download_xlsx", lang, token, icon=":material/table_view:")
         if stale:
             st.caption(t("download_last_valid", lang))
     st.file_uploader(t("upload", lang), type=["json"], key="upload", on_change=_on_upload, args=(lang,),

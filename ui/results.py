@@ -8,13 +8,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from calculator.text.labels import stamp_text
-from calculator.text.sentences import payback_text
+from calculator.schema import Scenario
 
 from . import chartdata
 from .compute import monthly_flows_csv
-from .fmt import count, csv_bytes, money, share
+from .downloads import CSV, csv_button, prepared_button
+from .fmt import money
 from .i18n import t
+from .payback import n_input
+from .tiles import payback_note
 from .views import (
     ResultView,
     display_cumulative,
@@ -24,60 +26,15 @@ from .views import (
     display_waterfall,
 )
 
-
-def tiles(view: ResultView, lang: str, big: bool = False) -> None:
-    s = view.summary
-    basis = t("after_udligning" if s.headline_after_udligning else "before_udligning", lang)
-    be = s.break_even
-    cols = st.columns(4)
-    with cols[0]:
-        st.metric(t("tile_net", lang), money(s.net, lang), border=True,
-                  delta=t("tile_net_delta", lang, basis=basis, amount=money(s.net_per_participant, lang)),
-                  delta_color="off", delta_arrow="off", help=t("tile_net_help", lang, basis=basis))
-    with cols[1]:
-        st.metric(t("tile_npv", lang), money(s.npv, lang), border=True,
-                  delta=t("tile_npv_delta", lang, rate=share(s.discount_rate, lang)), delta_color="off", delta_arrow="off",
-                  help=t("tile_npv_help", lang, rate=share(s.discount_rate, lang)))
-    with cols[2]:
-        horizon = t("tile_payback_delta", lang, months=s.horizon_months)
-        st.metric(t("tile_payback", lang), payback_text(s, lang), border=True, delta=horizon, delta_color="off",
-                  delta_arrow="off", help=t("tile_payback_help", lang))
-    with cols[3]:
-        if s.costs <= 0:  # nothing to pay back
-            value, delta = t("breakeven_none", lang), t("payback_no_costs", lang)
-        elif be.extra_people is None:  # no gain at all: no effect size pays for it
-            value, delta = t("breakeven_none", lang), t("breakeven_never", lang)
-        else:
-            value = t("breakeven_value", lang, people=count(be.extra_people, lang))
-            delta = t("breakeven_pp", lang, pp=count(be.effect_pp, lang))
-        st.metric(t("tile_breakeven", lang), value, border=True, delta=delta, delta_color="off", delta_arrow="off",
-                  help=t("tile_breakeven_help", lang, people=count(s.extra_people_in_jobs, lang)))
-
-
-def facts(view: ResultView, lang: str) -> None:
-    """One line of context and the reproducibility stamp."""
-    s = view.summary
-    st.caption(t("facts_line", lang, municipality=s.municipality, participants=count(s.participants, lang),
-                 extra=count(s.extra_people_in_jobs, lang), gains=money(s.gains, lang), costs=money(s.costs, lang),
-                 horizon=s.horizon_months, start=view.start)
-               + "  \n" + t("stamp_line", lang, stamp=stamp_text(view.stamp, lang)))
-
-
-VIEWS = ("results", "certainty", "sources", "evidence", "compare")
+VIEWS = ("results", "budget", "certainty", "sources", "evidence", "compare")
 
 
 def navigation(lang: str) -> str:
     ss = st.session_state
     if ss.get("view") not in VIEWS:
         ss["view"] = "results"
-    return st.segmented_control(t("nav", lang), VIEWS, key="view", required=True, wrap=True,  # five views: may need two rows
+    return st.segmented_control(t("nav", lang), VIEWS, key="view", required=True, wrap=True,  # six views: may need two rows
                                 format_func=lambda v: t(f"nav_{v}", lang), label_visibility="collapsed")
-
-
-def csv_button(label: str, raw: pd.DataFrame, file_name: str, key: str, lang: str) -> None:
-    """A CSV download whose bytes are made only when clicked."""
-    st.download_button(label, data=lambda: csv_bytes(raw, lang), file_name=file_name, mime="text/csv",
-                       key=key, on_click="ignore", icon=":material/download:")
 
 
 def table_and_csv(table: pd.DataFrame, raw: pd.DataFrame, name: str, key: str, lang: str) -> None:
@@ -100,9 +57,25 @@ def cumulative(view: ResultView, lang: str, big: bool = False, height: int = 300
     st.vega_lite_chart(spec, width="stretch", key="chart_cumulative_big" if big else "chart_cumulative")
 
 
+def payback_requirement(view: ResultView, lang: str) -> None:
+    """Paid back within N years (N editable: the scenario's requirement) beside the cumulative chart."""
+    s = view.summary
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    with left:
+        n = n_input("res_payback_years", Scenario.model_validate_json(view.scenario_json), lang)
+    with right:
+        if n is None:
+            return
+        if s.payback_years is None:
+            st.markdown(t("payback_beyond_horizon", lang, n=n, months=s.horizon_months))
+        elif s.costs > 0:
+            st.markdown(f"**{payback_note(view, lang)}** · {t('payback_within_how', lang, n=s.payback_years)}")
+
+
 def render(view: ResultView, lang: str) -> None:
     s = view.summary
     st.markdown(f"#### {t('chart_cumulative', lang)}")
+    payback_requirement(view, lang)
     cumulative(view, lang)
     table_and_csv(display_cumulative(view), _raw(view.cumulative, ["month", "date", "net", "cumulative"]),
                    t("file_cumulative", lang), "cumulative", lang)
@@ -140,15 +113,5 @@ def render(view: ResultView, lang: str) -> None:
                    "csv_per_cohort", lang)
     with c2:
         json_text = view.scenario_json
-        st.download_button(t("all_flows", lang), data=lambda: monthly_flows_csv(json_text, lang),
-                           file_name=t("file_money_flows", lang) + ".csv", mime="text/csv",
-                           key="csv_flows", on_click="ignore", icon=":material/download:")
-
-
-def presentation(view: ResultView, lang: str) -> None:
-    s = view.summary
-    st.title(s.scenario, anchor=False)
-    tiles(view, lang, big=True)
-    facts(view, lang)
-    st.markdown(f"### {t('chart_cumulative', lang)}")
-    cumulative(view, lang, big=True, height=360)
+        prepared_button(t("make_all_flows", lang), t("all_flows", lang), lambda: monthly_flows_csv(json_text, lang),
+                        t("file_money_flows", lang) + ".csv", CSV, "csv_flows", lang, token=json_text)

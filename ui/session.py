@@ -25,7 +25,7 @@ from .certainty.evidence import start_rates
 from .compute import compute
 from .fmt import share
 from .i18n import LANGS, t
-from .share import QUERY_PARAM, ScenarioInputError, decode_link, encode_link
+from .share import COMPARE_PARAM, QUERY_PARAM, ScenarioInputError, decode_compare, decode_link, encode_compare, encode_link
 from .views import ResultView
 
 EXAMPLES_DIR = DEFAULTS_DIR / "scenarios"
@@ -66,14 +66,43 @@ def init() -> None:
     ss["compare"] = []
     token = st.query_params.get(QUERY_PARAM)
     scenario = None
+    errors: list[str] = []
     if token:
         try:
             scenario = decode_link(token, ss["lang"])
         except ScenarioInputError as exc:
-            ss["load_error"] = [t("load_error_link", ss["lang"]), *exc.lines]
+            errors += [t("load_error_link", ss["lang"]), *exc.lines]
+    compared = st.query_params.get(COMPARE_PARAM)
+    if compared:
+        try:
+            set_compare(ss, decode_compare(compared, ss["lang"]))
+        except ScenarioInputError as exc:
+            errors += [t("load_error_compare", ss["lang"]), *exc.lines]
     scenario = scenario or start_example()
     S.load_scenario_into(ss, scenario)
     start_rates(ss, scenario)
+    if errors:  # a broken link stays in the address bar (to be mended or reported) until the user changes something
+        ss["load_error"] = errors
+        ss[KEEP_ADDRESS] = _address_state(scenario.canonical_json(), ss)
+
+
+KEEP_ADDRESS = "keep_address"  # non-widget: what was on screen when a broken link was opened
+
+
+def _address_state(json_text: str, ss) -> tuple:
+    return json_text, tuple(ss.get("compare", [])), tuple(compare_labels(ss))
+
+
+def compare_labels(ss) -> list[str]:
+    """The labels of the compared scenarios (widgets compare_label_<i>), in the order of ``ss["compare"]``."""
+    return [ss.get(f"compare_label_{i}") or "" for i in range(len(ss.get("compare", [])))]
+
+
+def set_compare(ss, entries: list[tuple[str, Scenario]]) -> None:
+    """Put compared scenarios and their labels into the state (from a share link)."""
+    ss["compare"] = [scenario.canonical_json() for _, scenario in entries]
+    for i, (label, _) in enumerate(entries):
+        ss[f"compare_label_{i}"] = label
 
 
 @dataclass
@@ -143,13 +172,32 @@ def _locate(scenario: Scenario, cohort_ids: list[int], lang: str) -> list[tuple[
 
 
 def sync_link(cur: Current) -> None:
-    """Keep the address bar a share link of what is on screen (and the language if not Danish)."""
+    """Keep the address bar a share link of what is on screen: the scenario, the compared ones, the language.
+
+    After a broken link the address bar keeps it (with its error on screen) until the user changes
+    the scenario or the comparison; only then does it become a link of what is shown.
+    """
     if cur.scenario is None or cur.view is None or cur.stale:
         return
+    ss = st.session_state
+    kept = ss.get(KEEP_ADDRESS)
+    if kept is not None:
+        if kept == _address_state(cur.scenario.canonical_json(), ss):
+            return
+        del ss[KEEP_ADDRESS]
+        ss.pop("load_error", None)  # the user has moved on: the address is a link of what they see
     token = encode_link(cur.scenario)
-    st.session_state["share_token"] = token
+    ss["share_token"] = token
     if st.query_params.get(QUERY_PARAM) != token:
         st.query_params[QUERY_PARAM] = token
+    saved = ss.get("compare", [])
+    if saved:
+        labels = compare_labels(ss)
+        compared = encode_compare([(label, Scenario.model_validate_json(j)) for label, j in zip(labels, saved)])
+        if st.query_params.get(COMPARE_PARAM) != compared:
+            st.query_params[COMPARE_PARAM] = compared
+    elif COMPARE_PARAM in st.query_params:
+        del st.query_params[COMPARE_PARAM]
     if cur.lang != "da":
         if st.query_params.get("lang") != cur.lang:
             st.query_params["lang"] = cur.lang

@@ -7,7 +7,9 @@ with one readable line per problem, in Danish or English.
 
 A share link carries the scenario in one query parameter (``?s=...``): the canonical JSON,
 compressed with zlib and encoded base64url without padding. Decompression is bounded so a
-crafted link cannot expand into gigabytes.
+crafted link cannot expand into gigabytes. The scenarios put side by side travel in a second
+parameter (``&c=...``), encoded the same way: a JSON list of ``{"label": ..., "scenario": {...}}``,
+each scenario validated like a file.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from calculator.text.problems import problem_lines
 from .i18n import t
 
 QUERY_PARAM = "s"
+COMPARE_PARAM = "c"
+MAX_LABEL = 80  # characters in a compared scenario's label
 MAX_FILE_BYTES = 200_000  # a scenario with 20 cohorts is about 15 kB of JSON
 MAX_LINK_CHARS = 20_000  # base64url characters in the query parameter
 
@@ -71,12 +75,15 @@ def scenario_file_bytes(scenario: Scenario) -> bytes:
 
 def encode_link(scenario: Scenario) -> str:
     """Compressed, base64url-encoded canonical JSON (no padding), for the ``s`` query parameter."""
-    packed = zlib.compress(scenario.canonical_json().encode("utf-8"), level=9)
-    return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
+    return _pack(scenario.canonical_json())
 
 
-def decode_link(token: str, lang: str = "da") -> Scenario:
-    """The scenario in a share link, validated exactly like an uploaded file."""
+def _pack(text: str) -> str:
+    return base64.urlsafe_b64encode(zlib.compress(text.encode("utf-8"), level=9)).decode("ascii").rstrip("=")
+
+
+def _unpack(token: str, lang: str) -> bytes:
+    """The bytes in a link's parameter: bounded in length and in what it expands to."""
     token = (token or "").strip()
     if len(token) > MAX_LINK_CHARS:
         raise ScenarioInputError([t("link_too_long", lang)])
@@ -92,7 +99,39 @@ def decode_link(token: str, lang: str = "da") -> Scenario:
         if isinstance(exc, ScenarioInputError):
             raise
         raise ScenarioInputError([t("link_broken", lang)]) from None
-    return scenario_from_json_bytes(data, lang)
+    return data
+
+
+def decode_link(token: str, lang: str = "da") -> Scenario:
+    """The scenario in a share link, validated exactly like an uploaded file."""
+    return scenario_from_json_bytes(_unpack(token, lang), lang)
+
+
+def encode_compare(entries: list[tuple[str, Scenario]]) -> str:
+    """The compared scenarios with their labels, for the ``c`` query parameter."""
+    items = [{"label": label, "scenario": json.loads(scenario.canonical_json())} for label, scenario in entries]
+    return _pack(json.dumps(items, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+
+
+def decode_compare(token: str, lang: str = "da", limit: int = 3) -> list[tuple[str, Scenario]]:
+    """The compared scenarios in a share link (at most ``limit``), each checked like a file; labels are plain text."""
+    data = _unpack(token, lang)
+    try:
+        items = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise ScenarioInputError([t("link_compare_broken", lang)]) from None
+    if not isinstance(items, list) or len(items) > limit:
+        raise ScenarioInputError([t("link_compare_broken", lang)])
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or set(item) != {"label", "scenario"} or not isinstance(item["label"], str):
+            raise ScenarioInputError([t("link_compare_broken", lang)])
+        try:
+            scenario = scenario_from_json_bytes(json.dumps(item["scenario"]).encode("utf-8"), lang)
+        except ScenarioInputError as exc:
+            raise ScenarioInputError([t("link_compare_invalid", lang, letter="ABC"[i]), *exc.lines[1:]]) from None
+        out.append((item["label"][:MAX_LABEL], scenario))
+    return out
 
 
 def share_url(base_url: str | None, token: str) -> str:

@@ -10,7 +10,8 @@ from calculator.data.parameters import load_parameters
 from calculator.schema import Scenario
 from calculator.text.sentences import describe_effect
 
-from .fmt import csv_bytes, date, unit_value
+from .downloads import csv_button
+from .fmt import date, unit_value
 from .i18n import t
 from .state import from_pct, to_pct
 from .views import ResultView, sources_table
@@ -110,9 +111,7 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
         column_config={link_col: st.column_config.LinkColumn(link_col, display_text=t("link_text", lang)),
                        t("col_description", lang): st.column_config.TextColumn(width="medium")},
     )
-    st.download_button(t("sources_download", lang), data=lambda: csv_bytes(table, lang),
-                       file_name=t("file_sources", lang) + ".csv", mime="text/csv", key="csv_sources",
-                       on_click="ignore", icon=":material/download:")
+    csv_button(t("sources_download", lang), table, t("file_sources", lang) + ".csv", "csv_sources", lang)
     scenario = Scenario.model_validate_json(view.scenario_json)
     st.markdown(f"#### {t('your_assumptions', lang)}")
     st.markdown("\n".join("- " + t("assumption_line", lang, cohort=c.name, size=c.size, effect=describe_effect(c.effect, lang))

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from calculator.analysis.breakeven import BreakEvenAnalysis, break_even_of
+from calculator.data.budget_areas import budget_areas
+from calculator.results.budget import budget_table
 from calculator.results.keyfigures import key_figures
 from calculator.results.result import Result
 from calculator.results.stamp import Stamp, stamp
@@ -23,6 +26,7 @@ from calculator.results.trace import sources as trace_sources
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS
 from calculator.text import sources as source_words
 from calculator.text.labels import stakeholder_label, stream_label
+from calculator.text.sentences import break_even_figures
 
 from .fmt import count, date, money
 from .i18n import t
@@ -35,6 +39,7 @@ class ResultView:
     scenario_json: str
     lang: str
     summary: Summary
+    break_even: BreakEvenAnalysis  # the break-even the CLI, the PDF and Excel state (calculator.analysis.breakeven.break_even_of)
     figures: dict
     stamp: Stamp
     start: str  # first month, e.g. "januar 2026"
@@ -102,12 +107,40 @@ def per_cohort_table(summary: Summary, lang: str) -> pd.DataFrame:
     return pd.DataFrame(summary.per_cohort, columns=cols)
 
 
+@dataclass(frozen=True)
+class BudgetView:
+    """The budget format (budget year and overslagsår) as the report shows it, and its numbers for the CSV."""
+
+    shown: pd.DataFrame  # the rows with amounts, every amount in words (calculator.export.tables.budget_shown)
+    bold: frozenset[int]  # rows of ``shown`` in bold: the styringsområder and the nets
+    raw: pd.DataFrame  # every row, numbers (the CSV)
+    area_totals: dict[str, float]  # styringsområde -> over the whole horizon
+    area_streams: dict[str, tuple[str, ...]]  # styringsområde -> the streams booked there (their labels)
+    source_title: str
+    source_url: str
+
+
+def budget_view(result: Result, lang: str = "da") -> BudgetView:
+    # imported here: calculator.export's package imports the PDF and Excel writers (a second and a half at start-up)
+    from calculator.export.tables import budget_frame, budget_shown
+
+    shown, bold = budget_shown(result, lang, kroner=False)  # "kr." once, in the first column's heading
+    shown = shown.rename(columns={shown.columns[0]: t("budget_col_kr", lang, label=shown.columns[0])})
+    raw = budget_frame(result, lang)
+    raw.attrs = {}
+    table = budget_areas()
+    streams = {area: tuple(stream_label(s, lang) for s, b in table.streams.items() if b.area == area) for area in table.areas}
+    return BudgetView(shown=shown, bold=bold, raw=raw, area_totals=budget_table(result).area_totals, area_streams=streams,
+                      source_title=table.source.title, source_url=table.source.url)
+
+
 def build_view(result: Result, lang: str = "da") -> ResultView:
     summary = result.summary
     return ResultView(
         scenario_json=result.scenario.canonical_json(),
         lang=lang,
         summary=summary,
+        break_even=break_even_of(result),
         figures=key_figures(summary),
         stamp=stamp(result.scenario),
         start=result.timeline.dates[0].strftime("%m.%Y"),
@@ -118,6 +151,20 @@ def build_view(result: Result, lang: str = "da") -> ResultView:
         per_cohort=per_cohort_table(summary, lang),
         sources=tuple(trace_sources(result)),
     )
+
+
+def break_even_tile(be: BreakEvenAnalysis, no_costs: bool, lang: str = "da") -> tuple[str, str]:
+    """The break-even tile's value and note: the sentence's own figures (:func:`break_even_figures`), and what is
+    true where there is no figure to give (no costs, no extra jobs needed, no gain, more people than there are)."""
+    f = break_even_figures(be, lang)
+    if be.pays_without_effect:
+        return t("breakeven_zero", lang), t("payback_no_costs" if no_costs else "breakeven_anyway", lang)
+    if be.extra_people is None:  # no gain at all: no effect size pays for it
+        return t("breakeven_none", lang), t("breakeven_never", lang)
+    value = t("breakeven_value", lang, people=f["people"])
+    if not be.reachable:
+        return value, t("breakeven_beyond", lang, participants=f["participants"])
+    return value, t("breakeven_pp", lang, pp=f["pp"])
 
 
 # ---------------------------------------------------------------- tables as the user reads them

@@ -29,6 +29,7 @@ Codes and numbers only: the sentences are :mod:`calculator.text.sentences`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -97,6 +98,7 @@ class BreakEvenAnalysis:
     entered_full_year_persons: float = 0.0
     participants: int = 0
     reachable: bool = True  # False: it takes more extra people in jobs than the cohorts have
+    start: dt.date | None = None  # the first day of month 1 (so a month of the horizon can be named by its date)
 
     @property
     def pays_without_effect(self) -> bool:
@@ -140,7 +142,7 @@ def break_even_of(result, *, roots: bool = False, latest: bool = False) -> Break
         share_roots=share_roots(scenario) if roots else [],
         latest=latest_month(scenario) if latest else None,
         full_year_persons=s.break_even.full_year_persons, entered_full_year_persons=s.full_year_persons,
-        participants=scenario.participants, reachable=s.break_even.reachable,
+        participants=scenario.participants, reachable=s.break_even.reachable, start=scenario.start_date,
     )
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -134,6 +134,16 @@ class MonteCarloResult:
         """Share of draws whose NPV is at least zero."""
         return float(np.mean(self.npv >= 0.0))
 
+    @property
+    def draws_paying_off(self) -> int:
+        """How many draws have an NPV of at least zero."""
+        return int(np.count_nonzero(self.npv >= 0.0))
+
+    def draws_paid_back_within(self, years: int | None = None) -> int | None:
+        """How many draws are paid back within ``years`` (see :meth:`probability_payback_within`)."""
+        p = self.probability_payback_within(years)
+        return None if p is None else int(np.count_nonzero(self.net_to_year_end[:, (years or self.payback_years) - 1] >= -1e-9))
+
     def probability_payback_within(self, years: int | None = None) -> float | None:
         """Share of draws whose cumulative net at the end of year ``years`` is at least zero (default: the scenario's N).
 
@@ -143,6 +153,10 @@ class MonteCarloResult:
         if years is None or self.net_to_year_end is None or years > self.full_years:
             return None
         return float(np.mean(self.net_to_year_end[:, years - 1] >= -1e-9))
+
+    def with_payback_years(self, years: int | None) -> MonteCarloResult:
+        """The same draws with another N for :meth:`probability_payback_within` (nothing is drawn or run again)."""
+        return replace(self, payback_years=years)
 
     @property
     def full_years(self) -> int:

@@ -33,7 +33,6 @@ def break_even_table(analysis, lang: str = "da") -> pd.DataFrame:
     ]
     for r in be.share_roots:
         rows.append((w("be.row.root_share", cohort=r.cohort, month=r.by_month), r.break_even_share, "pct"))
-        rows.append((w("be.row.root_pp", cohort=r.cohort), r.effect_pp, "dec1"))
     if be.latest is not None:
         rows.append((w("be.row.delay"), be.latest.delay_months, "int"))
         for cohort, (field, entered, latest) in be.latest.months.items():

@@ -7,6 +7,8 @@ each number's kind (percent, kroner, a year) for the Excel writer (:mod:`calcula
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from calculator.export.kinds import typed
@@ -94,9 +96,20 @@ def _kind(name: str, value) -> str | None:
     return "int" if float(value).is_integer() else "dec2"
 
 
-def scenario_table(result, lang: str = "da") -> pd.DataFrame:
-    """The scenario's own inputs, one row each, by their labels (what the user typed or chose)."""
-    rows, kinds = [], {}
+@dataclass(frozen=True)
+class InputRow:
+    """One input of a scenario: where it is, its label, the value as saved and as the tables show it."""
+
+    loc: tuple  # the field path, e.g. ("cohorts", 0, "effect", "extra_people")
+    label: str  # "Målgruppe 1 › Effekt › Ekstra personer i job"
+    value: object  # the value as the scenario file holds it (None: left empty)
+    shown: object  # a number as it is, else the words for it (a code by its label, empty by what it means)
+    kind: str | None  # the number's kind (calculator.export.kinds), None for words
+
+
+def input_rows(scenario, lang: str = "da") -> list[InputRow]:
+    """Every input of ``scenario`` in the order of the file, by its label (what the user typed or chose)."""
+    rows: list[InputRow] = []
 
     def walk(loc: tuple, value) -> None:
         if isinstance(value, dict) and loc[-1:] != ("overrides",):
@@ -107,18 +120,22 @@ def scenario_table(result, lang: str = "da") -> pd.DataFrame:
                 walk((*loc, i), v)
         elif loc[-1:] == ("overrides",):
             for name, v in value.items():
-                kinds[len(rows)] = _kind("", v) or "dec2"
-                rows.append((f"{field_label(loc, lang)} › {name}", v))
+                rows.append(InputRow((*loc, name), f"{field_label(loc, lang)} › {name}", v, v, _kind("", v) or "dec2"))
         else:
             name = str(loc[-1])
-            shown = _empty(loc, result.scenario, lang) if value is None else _word(name, value, lang)
-            kind = _kind(name, shown)
-            if kind:
-                kinds[len(rows)] = kind
-            rows.append((field_label(loc, lang), shown))
+            shown = _empty(loc, scenario, lang) if value is None else _word(name, value, lang)
+            rows.append(InputRow(loc, field_label(loc, lang), value, shown, _kind(name, shown)))
 
-    walk((), result.scenario.model_dump(mode="json"))
-    return typed(pd.DataFrame(rows, columns=_cols(lang, "field", "value")), rows=kinds)
+    walk((), scenario.model_dump(mode="json"))
+    return rows
+
+
+def scenario_table(result, lang: str = "da") -> pd.DataFrame:
+    """The scenario's own inputs, one row each, by their labels (what the user typed or chose)."""
+    rows = input_rows(result.scenario, lang)
+    kinds = {i: r.kind for i, r in enumerate(rows) if r.kind}
+    table = pd.DataFrame([(r.label, r.shown) for r in rows], columns=_cols(lang, "field", "value"))
+    return typed(table, rows=kinds)
 
 
 def sources_table(result, lang: str = "da") -> pd.DataFrame:

@@ -34,3 +34,40 @@ def kind_of(df: pd.DataFrame, row: int, column: str, value: float) -> str:
     if kind:
         return kind
     return "int" if float(value).is_integer() else "dec2"
+
+
+def kind_text(value, kind: str | None, lang: str = "da", kroner: bool = True) -> str:
+    """One number as the screen shows its kind (Danish digits and the unit: '1.234 kr.', '15 %', '2,5').
+
+    ``kroner=False``: an amount without its unit ('1.234'), for a table whose heading says 'kr.'.
+    """
+    from calculator.text.numbers import kr, number, probability, share
+
+    if value is None or (isinstance(value, float) and value != value):  # None or NaN: nothing to show
+        return "–"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if kind is None:
+        kind = "int" if float(value).is_integer() else "dec2"
+    if kind == "kr":
+        return kr(value, lang) if kroner else number(round(value), 0, lang)
+    if kind == "year":
+        return str(int(value))
+    if kind == "pct":
+        return share(value, lang)
+    if kind == "prob":
+        return probability(value, lang)
+    decimals = {"int": 0, "dec1": 1, "dec2": 2, "factor": 6}[kind]
+    return number(value, decimals, lang)
+
+
+def as_text(df: pd.DataFrame, lang: str = "da", kroner: bool = True) -> pd.DataFrame:
+    """The table with every number written out by its kind (for the screen; the CSV keeps the numbers)."""
+    out = df.astype(object).copy()
+    for i in range(len(df)):
+        for c, column in enumerate(df.columns):
+            v = df.iat[i, c]
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                out.iat[i, c] = kind_text(v, kind_of(df, i, column, v), lang, kroner)
+    out.attrs = dict(df.attrs)
+    return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calculator.export.pdf_layout import MUTED, Report, sentence
-from calculator.export.tables import budget_frame
+from calculator.export.tables import budget_shown
 from calculator.results.trace import sources as trace_sources
 from calculator.text import sources
 from calculator.text.analysis_text import bar_dict, effect_source_sentence
@@ -17,23 +17,13 @@ WEB = ("http://", "https://")  # a source address the reader can open; anything 
 def budget_section(pdf: Report, result) -> None:
     """Budget year and overslagsår: each stream, each styringsområde, the net, tax before and after udligning."""
     w, lang = pdf.words, pdf.language
-    table = budget_frame(result, lang)
-    kinds = table.attrs["row_kinds"]
-    values = table.columns[1:-1]  # the years and the total (the last column is the remark)
-    rows, bold = [], set()
-    for i, row in enumerate(table.itertuples(index=False)):
-        amounts = row[1:-1]
-        if kinds.get(i) == "kr" and not any(abs(v) >= 0.5 for v in amounts) and i not in table.attrs["subtotals"]:
-            continue  # a stream this effort does not touch
-        if i in table.attrs["subtotals"]:
-            bold.add(len(rows))
-        shown = [number(v, 1, lang) if kinds.get(i) == "dec1" else kr(v, lang) for v in amounts]
-        label = row[0] + (f" ({row[-1]})" if row[-1] else "")
-        rows.append([label, *shown])
+    table, bold = budget_shown(result, lang)
+    values = table.columns[1:]  # the years and the total
+    rows = table.values.tolist()
     width = (pdf.epw - 52) / len(values)
     pdf.h2(w("pdf.budget"))
     pdf.grid([table.columns[0], *values], rows, [52, *([width] * len(values))], 7, ("LEFT", *(["RIGHT"] * len(values))),
-             bold_rows=frozenset(bold))
+             bold_rows=bold)
     pdf.para(w("pdf.budget_note"), 7.5, color=MUTED)
 
 

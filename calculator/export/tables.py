@@ -94,7 +94,27 @@ def budget_frame(result, lang: str = "da") -> pd.DataFrame:
         add(text("budget.net_own_money", lang), [n + f for n, f in zip(b.net, b.funding)], subtotal=True)
     table = pd.DataFrame(rows, columns=[text("col.budget_line", lang), *years, total, text("col.remark", lang)])
     table.attrs["subtotals"] = subtotals  # the styringsområder and the nets: shown in bold
+    # a stream this effort does not touch (no amount in any year): left out where the table is read
+    table.attrs["untouched"] = [i for i, r in enumerate(rows) if kinds[i] == "kr" and i not in subtotals
+                                and not any(abs(v) >= 0.5 for v in r[1:-2])]
     return typed(table, rows=kinds)
+
+
+def budget_shown(result, lang: str = "da", kroner: bool = True) -> tuple[pd.DataFrame, frozenset[int]]:
+    """The budget table as the report and the screen show it: the rows with amounts, each amount in words
+    ("1.234 kr.", "13,5"), a remark after its line's label; and the rows to set in bold (the subtotals).
+
+    ``kroner=False``: the amounts without "kr." (a narrow screen says it once, in the heading).
+    """
+    from calculator.export.kinds import as_text
+
+    table = budget_frame(result, lang)
+    keep = [i for i in range(len(table)) if i not in table.attrs["untouched"]]
+    shown = as_text(table, lang, kroner)
+    label, remark = table.columns[0], table.columns[-1]
+    shown[label] = [f"{a} ({r})" if r else a for a, r in zip(table[label], table[remark])]
+    bold = frozenset(n for n, i in enumerate(keep) if i in table.attrs["subtotals"])
+    return shown.iloc[keep, :-1].reset_index(drop=True), bold
 
 
 def cohorts_table(result, lang: str = "da") -> pd.DataFrame:

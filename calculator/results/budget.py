@@ -35,6 +35,11 @@ class BudgetTable:
     full_year_persons: list[float]
     funding: list[float]  # pool grant / co-financing (the municipality's own money only)
 
+    @property
+    def area_totals(self) -> dict[str, float]:
+        """Each styringsområde over all the columns (the horizon): what the effort spends or saves there."""
+        return {area: float(sum(amounts)) for area, amounts in self.areas.items()}
+
 
 def budget_table(result, budget_years: int = BUDGET_YEARS) -> BudgetTable:
     """``budget_years`` columns from the budget year (a pool adds efforts up by calendar year: it asks for all)."""

@@ -131,9 +131,14 @@ def year_ends(horizon: int) -> np.ndarray:
     return np.array([min(12 * (k + 1), horizon) for k in range(-(-horizon // 12))])
 
 
+def payback_requirement(scenario) -> int:
+    """The N asked for in "paid back within N years": the option, else the horizon's whole years (0 under a year)."""
+    return scenario.options.payback_years or scenario.horizon_months // 12
+
+
 def payback_years(scenario) -> int | None:
     """N of "paid back within N years": the option, else the horizon's whole years; None if the horizon does not reach it."""
-    years = scenario.options.payback_years or scenario.horizon_months // 12
+    years = payback_requirement(scenario)
     return years if years >= 1 and 12 * years <= scenario.horizon_months else None
 
 

@@ -12,30 +12,63 @@ from calculator.text.catalog import Words
 from calculator.text.numbers import date_text, kr, number, pct, plain_number
 
 
+def month_date(start, month: int, lang: str = "da") -> str:
+    """Month ``month`` of a horizon that starts on ``start``, by its name: "juli 2028"."""
+    from calculator.text.labels import month_name
+
+    index = start.month - 1 + month - 1
+    return f"{month_name(index % 12 + 1, lang)} {start.year + index // 12}"
+
+
+def people_figure(value: float, lang: str = "da") -> str:
+    """A number of people as the break-even states it: one decimal (3,6), and a tiny figure as it is (0,03), never 0,0."""
+    if value == 0:
+        return number(0, 0, lang)
+    for decimals in range(1, 5):
+        if number(abs(value), decimals, lang) != number(0, decimals, lang):
+            return number(value, decimals, lang)
+    return ("< " if value > 0 else "> -") + number(0.0001, 4, lang)
+
+
+def break_even_figures(be, lang: str = "da") -> dict[str, str]:
+    """The break-even's figures as the sentence writes them: people, percentage points, full-year persons, entered.
+
+    The one place they are formatted, so the sentence, the app's tile and the reports show the same strings.
+    """
+    out = {"entered": number(be.entered_people, 1, lang), "months": str(be.horizon_months),
+           "participants": number(be.participants, 0, lang)}
+    if be.extra_people is not None:
+        out["people"] = people_figure(be.extra_people, lang)
+        out["pp"] = people_figure(be.effect_pp, lang)
+    if be.full_year_persons is not None:
+        out["persons"] = people_figure(be.full_year_persons, lang)
+        out["entered_persons"] = number(be.entered_full_year_persons, 1, lang)
+    return out
+
+
 def break_even_sentence(be, lang: str = "da") -> str:
     """The break-even (:class:`calculator.analysis.breakeven.BreakEvenAnalysis`) in plain words."""
     w = Words(lang)
     h = be.horizon_months
+    f = break_even_figures(be, lang)
     if be.pays_without_effect:
         return w("breakeven.pays_without_effect", months=h)
     if be.extra_people is None:
         return w("breakeven.no_gain", months=h)
     if not be.reachable:
-        return w("breakeven.unreachable", months=h, people=number(be.extra_people, 1, lang),
-                 participants=number(be.participants, 0, lang), entered=number(be.entered_people, 1, lang))
-    parts = [w("breakeven.needs", months=h, people=number(be.extra_people, 1, lang), pp=number(be.effect_pp, 1, lang),
-               entered=number(be.entered_people, 1, lang))]
+        return w("breakeven.unreachable", months=h, people=f["people"], participants=f["participants"], entered=f["entered"])
+    parts = [w("breakeven.needs", months=h, people=f["people"], pp=f["pp"], entered=f["entered"])]
     if be.full_year_persons is not None:
-        parts.append(w("breakeven.full_year", persons=number(be.full_year_persons, 1, lang),
-                       entered=number(be.entered_full_year_persons, 1, lang)))
+        parts.append(w("breakeven.full_year", persons=f["persons"], entered=f["entered_persons"]))
     latest = be.latest
     if latest is not None:
         month = latest.latest_month()
+        date = month_date(be.start, month, lang) if month is not None and be.start is not None else ""
         if month is not None and latest.delay_months > 0:
             parts.append(w.n("breakeven.latest_month", latest.delay_months, delay=number(latest.delay_months, 0, lang),
-                             month=month))
+                             month=month, date=date))
         elif month is not None:
-            parts.append(w("breakeven.latest_now", month=month))
+            parts.append(w("breakeven.latest_now", month=month, date=date))
         elif latest.delay_months is None:
             parts.append(w("breakeven.not_within_horizon"))
     return " ".join(parts)
@@ -46,8 +79,7 @@ def share_root_sentence(root, lang: str = "da") -> str:
     w = Words(lang)
     if root.status == "ok":
         return w("breakeven.root.ok", cohort=root.cohort, share=pct(root.break_even_share, 1, lang), month=root.by_month,
-                 pp=number(root.effect_pp, 1, lang), entered=pct(root.share_with, 1, lang),
-                 without=pct(root.share_without, 1, lang))
+                 entered=pct(root.share_with, 1, lang), without=pct(root.share_without, 1, lang))
     if root.status == "always":
         return w("breakeven.root.always", cohort=root.cohort)
     return w("breakeven.root.never", cohort=root.cohort)

@@ -17,8 +17,10 @@ Widget keys (percent values are percent of the scenario's own value, 100 = as en
   weeks, tax_rate and discount_rate in percent; tax_rate empty = the lowest/highest municipality);
   Monte Carlo cert_mc_<input>_kind and cert_mc_<input>_<low|mode|high|mean|sd> for the inputs of
   :data:`calculator.analysis.montecarlo.INPUTS`; optimism bias cert_ob_<design> (percent) and the
-  buttons ob_apply, ob_undo; boxes sec_cert_tornado, sec_cert_mc, tbl_cert_tornado, tbl_cert_mc;
-  downloads csv_cert_tornado, csv_cert_mc, csv_cert_draws; charts chart_tornado, chart_montecarlo;
+  buttons ob_apply, ob_undo; cert_payback_years (N of the probability of paying back within N years; edits
+  the scenario's opt_payback_years, reruns no Monte Carlo); boxes sec_cert_tornado, sec_cert_mc, tbl_cert_tornado,
+  tbl_cert_mc; downloads csv_cert_tornado, csv_cert_mc, csv_cert_draws (made on request: csv_cert_draws_make);
+  charts chart_tornado, chart_montecarlo;
   the break-even box cert_sentence.
 Non-widget keys: cert_last_tornado, cert_last_mc, cert_last_rates (the last valid specs), cert_flash.
 Where a cohort's effect came from and its haircut are in the scenario (``cN_evidence``, see :mod:`ui.state`).

@@ -1,22 +1,17 @@
-"""Break-even in plain sentences: how large the effect must at least be, per cohort the share in jobs, the latest month."""
+"""Break-even in plain sentences: how large the effect must at least be, per cohort the share in jobs, the latest month.
+
+The sentences are the model's (:mod:`calculator.text.sentences`), the same the command line, the
+PDF and Excel print, so the screen and the reports give one set of figures.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from calculator.text.numbers import number, pct
-from calculator.text.sentences import break_even_sentence, model_error
+from calculator.text.sentences import break_even_sentence, model_error, month_date, share_root_sentence
 
 from .. import compute
 from ..i18n import t
-
-
-def _root_line(r, lang: str) -> str:
-    args = dict(cohort=r.cohort, month=r.by_month, without=pct(r.share_without, 1, lang))
-    if r.status == "ok":
-        return t("cert_root_ok", lang, share=pct(r.break_even_share, 1, lang), pp=number(r.effect_pp, 1, lang),
-                 entered=pct(r.share_with, 1, lang), **args)
-    return t("cert_root_always" if r.status == "always" else "cert_root_never", lang, **args)
 
 
 def render(scenario_json: str, lang: str) -> None:
@@ -28,11 +23,11 @@ def render(scenario_json: str, lang: str) -> None:
         return
     with st.container(border=True, key="cert_sentence"):
         st.markdown(f"**{break_even_sentence(be, lang)}**")
-        lines = [_root_line(r, lang) for r in be.share_roots]
+        lines = [share_root_sentence(r, lang) for r in be.share_roots]
         latest = be.latest
         if latest is not None and latest.delay_months is not None and len(latest.months) > 1 and not be.pays_without_effect:
             for cohort, (field, entered, month) in latest.months.items():
                 key = "cert_latest_from" if field == "from_month" else "cert_latest_by"
-                lines.append(t(key, lang, cohort=cohort, latest=month, entered=entered))
+                lines.append(t(key, lang, cohort=cohort, latest=month, entered=entered, date=month_date(be.start, month, lang)))
         if lines:
             st.markdown("\n".join(f"- {line}" for line in lines))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from calculator.analysis import Analysis, MonteCarloSpec, TornadoSpec
+from calculator.analysis import Analysis, MonteCarloSpec, TornadoSpec, analysed_scenario
+from calculator.results.totals import payback_years
 from calculator.schema import Scenario
 
 from .. import compute
@@ -26,11 +27,16 @@ def export_args(state: Mapping, scenario: Scenario, stale: bool) -> tuple[str, s
 
 
 def export_analysis(scenario_json: str, args: tuple[str, str, tuple[str, str, str] | None]) -> Analysis:
-    """The same analyses as on screen (from the same caches), in Danish for the report."""
+    """The same analyses as on screen (from the same caches, run without the pay-back N), for the report.
+
+    The Monte Carlo's probability of paying back is then asked for the scenario's own N.
+    """
     tornado_json, mc_json, haircut = args
+    scenario = Scenario.model_validate_json(scenario_json)
+    analysed = analysed_scenario(scenario).canonical_json()
     return Analysis(
-        break_even=compute.break_even_of(scenario_json),
-        tornado=compute.tornado_of(scenario_json, tornado_json),
-        montecarlo=compute.montecarlo_of(scenario_json, mc_json),
+        break_even=compute.break_even_of(analysed),
+        tornado=compute.tornado_of(analysed, tornado_json),
+        montecarlo=compute.montecarlo_of(analysed, mc_json).with_payback_years(payback_years(scenario)),
         haircut=compute.haircut_of(*haircut) if haircut else None,
     )

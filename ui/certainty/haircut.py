@@ -77,8 +77,9 @@ def _cohort_table(e: EvidenceCohort, c, after, lang: str) -> None:
     st.table(pd.DataFrame({
         t("cert_col_measure", lang): [t("col_effect", lang), t("col_extra", lang), t("cert_ob_row_pp", lang)],
         t("cert_ob_before", lang): [describe_effect(e.study_effect, lang), count(c.people_before, lang),
-                                    number(c.pp_before, 1, lang)],
-        t("cert_ob_after", lang): [describe_effect(after, lang), count(c.people_after, lang), number(c.pp_after, 1, lang)],
+                                    t("pp_value", lang, pp=number(c.pp_before, 1, lang))],
+        t("cert_ob_after", lang): [describe_effect(after, lang), count(c.people_after, lang),
+                                   t("pp_value", lang, pp=number(c.pp_after, 1, lang))],
     }), hide_index=True)
 
 

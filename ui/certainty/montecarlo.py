@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
 from calculator.analysis import MonteCarloSpec
+from calculator.schema import Scenario
+from calculator.text.catalog import ntext
 from calculator.text.labels import montecarlo_input_label
 from calculator.text.numbers import probability
-from calculator.text.sentences import model_error
+from calculator.text.sentences import model_error, payback_within_text
 
 from .. import chartdata, compute
+from ..downloads import CSV, csv_button, prepared_button
 from ..fmt import count, csv_bytes, money
 from ..i18n import t
-from ..results import csv_button
+from ..payback import n_input
+from ..views import ResultView
 from ..widgets import PERSIST, section, show_errors
 from .specs import KINDS, MC_KEYS, MC_PARAMS, read_montecarlo, valid_json
 from .tables import display_bins, draws_table, histogram, montecarlo_summary
 
 
-def render(scenario_json: str, lang: str):
-    """Draw the Monte Carlo; returns its result (None if it could not run) for the stamp line."""
+def render(scenario_json: str, lang: str, view: ResultView):
+    """Draw the Monte Carlo of ``scenario_json`` (the scenario without its pay-back N, see
+    :func:`calculator.analysis.analysed_scenario`); returns its result (None if it could not run) for the stamp line."""
     ss = st.session_state
     st.markdown(f"#### {t('cert_mc', lang)}")
     spec, errors = read_montecarlo(ss, lang)  # the widgets' values are in session state before they are drawn
@@ -40,23 +44,24 @@ def render(scenario_json: str, lang: str):
     except ValueError as exc:
         st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
     if mc is not None:
-        _result(mc, lang)
+        mc = mc.with_payback_years(view.summary.payback_years)  # the N of the scenario on screen
+        _result(mc, lang, scenario_json + spec_json, view)
     _editor(errors, lang)
     return mc
 
 
-def _result(mc, lang: str) -> None:
+def _result(mc, lang: str, token: str, view: ResultView) -> None:
     npv = mc.percentiles("npv")
-    top, bottom = st.columns(2), st.columns(2)  # two by two: the results pane is too narrow for four in a row
-    cols = [*top, *bottom]
-    for col, p in zip(cols, (10, 50, 90)):
+    for col, p in zip(st.columns(3), (10, 50, 90)):
         with col:
             st.metric(t(f"cert_p{p}", lang), money(npv[p], lang), border=True, help=t("cert_p_help", lang, p=p))
-    pays = int(np.count_nonzero(mc.npv >= 0.0))
-    with cols[3]:
+    left, right = st.columns(2)  # the two probabilities side by side
+    with left:
         st.metric(t("cert_prob", lang), probability(mc.probability_pays_off, lang), border=True,
-                  delta=t("cert_prob_delta", lang, n=count(pays, lang), draws=count(mc.draws, lang)),
+                  delta=t("cert_prob_delta", lang, n=count(mc.draws_paying_off, lang), draws=count(mc.draws, lang)),
                   delta_color="off", delta_arrow="off", help=t("cert_prob_help", lang))
+    with right:
+        _payback(mc, lang, view)
     bins = histogram(mc.npv, lang)
     texts = {p: money(v, lang) for p, v in npv.items()}
     st.vega_lite_chart(chartdata.spec("montecarlo", chartdata.montecarlo_data(bins, npv, lang, texts), lang),
@@ -76,9 +81,25 @@ def _result(mc, lang: str) -> None:
                 csv_button(t("download_csv", lang), bins[["start", "end", "count", "share"]],
                            t("file_npv_distribution", lang) + ".csv", "csv_cert_mc", lang)
             with b2:
-                st.download_button(t("cert_all_draws", lang), data=lambda: csv_bytes(draws_table(mc), lang),
-                                   file_name=t("file_draws", lang) + ".csv", mime="text/csv",
-                                   key="csv_cert_draws", on_click="ignore", icon=":material/download:")
+                prepared_button(t("cert_make_all_draws", lang), t("cert_all_draws", lang),
+                                lambda: csv_bytes(draws_table(mc), lang), t("file_draws", lang) + ".csv", CSV,
+                                "csv_cert_draws", lang, token=token)
+
+
+def _payback(mc, lang: str, view: ResultView) -> None:
+    """The probability of paying back within N years, N editable under it (the same draws: nothing runs again)."""
+    s = view.summary
+    within = mc.probability_payback_within()
+    if within is None:
+        st.metric(t("cert_payback_prob", lang), "–", border=True, delta=t("cert_payback_beyond", lang, months=s.horizon_months),
+                  delta_color="off", delta_arrow="off", help=t("cert_payback_help", lang))
+    else:
+        label = ntext("mc.row.payback_within", s.payback_years, lang)
+        entered = t("cert_payback_entered", lang, answer=payback_within_text(s, lang))
+        st.metric(label, probability(within, lang), border=True, delta=t("cert_payback_delta", lang, entered=entered,
+                  n=count(mc.draws_paid_back_within(), lang), draws=count(mc.draws, lang)),
+                  delta_color="off", delta_arrow="off", help=t("cert_payback_help", lang))
+    n_input("cert_payback_years", Scenario.model_validate_json(view.scenario_json), lang)
 
 
 def _editor(errors: dict, lang: str) -> None:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from calculator.text.analysis_text import bar_dict
+from calculator.text.catalog import ntext
 from calculator.text.numbers import probability
 
 from ..fmt import money, share
@@ -74,6 +75,11 @@ def montecarlo_summary(mc, lang: str = "da") -> tuple[pd.DataFrame, pd.DataFrame
     shown = [(m, money(a, lang), money(b, lang)) for m, a, b in raw]
     shown.append((t("cert_prob", lang), probability(mc.probability_pays_off, lang), ""))
     raw.append((t("cert_prob", lang), mc.probability_pays_off, None))
+    within = mc.probability_payback_within()
+    if within is not None:
+        label = ntext("mc.row.payback_within", mc.payback_years, lang)
+        shown.append((label, "", probability(within, lang)))  # judged on the net result, not the NPV
+        raw.append((label, None, within))
     cols = [t("cert_col_measure", lang), t("cert_col_npv", lang), t("cert_col_net", lang)]
     return pd.DataFrame(shown, columns=cols), pd.DataFrame(raw, columns=["measure", "npv", "net"])
 

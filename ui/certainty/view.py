@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from calculator.analysis import analysed_scenario
 from calculator.schema import Scenario
 from calculator.text.labels import stamp_text
 
@@ -16,12 +17,12 @@ from .specs import init_state
 
 def render(view: ResultView, lang: str, stale: bool = False) -> None:
     init_state(st.session_state)
-    scenario_json = view.scenario_json
-    scenario = Scenario.model_validate_json(scenario_json)
+    scenario = Scenario.model_validate_json(view.scenario_json)
+    scenario_json = analysed_scenario(scenario).canonical_json()  # without the pay-back N: a new N runs nothing again
     st.caption(t("cert_intro", lang))
     breakeven.render(scenario_json, lang)
     tornado.render(scenario_json, scenario, lang)
-    mc = montecarlo.render(scenario_json, lang)
+    mc = montecarlo.render(scenario_json, lang, view)
     haircut.render(scenario, lang, stale)
     stamp = stamp_text(view.stamp, lang)
     if mc is not None:

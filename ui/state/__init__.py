@@ -25,16 +25,21 @@ Widget keys (also used by the tests):
   cN_preset (preset picker), cN_apply_preset and cN_remove (buttons), cN_sec_details (box);
   non-widget cN_evidence: the cohort's ``effect_source`` as JSON (the preset, its design and the
   optimism-bias haircut put into the effect; absent for an effect typed in by hand)
-  other widgets (set in ui/*.py): lang, presentation, view (results/certainty/sources/evidence/compare),
-  cohort_pick (which cohort is shown, a cohort id), new_cohort_type, add_cohort, example,
-  load_example, upload, download_scenario, download_pdf, download_xlsx, ovr_param, ovr_value,
-  ovr_apply, ovr_remove_<name>, compare_add, compare_clear, compare_load_<i>, compare_remove_<i>;
+  other widgets (set in ui/*.py): lang, presentation, view (results/budget/certainty/sources/evidence/compare),
+  present_view (figures/budget/compare, while presenting), cohort_pick (which cohort is shown, a cohort id),
+  new_cohort_type, add_cohort, example, load_example, upload, ovr_param, ovr_value, ovr_apply,
+  ovr_remove_<name>, compare_add, compare_clear, compare_load_<i>, compare_remove_<i>, compare_label_<i>
+  (the label of compared scenario i), res_payback_years (N beside the results; edits opt_payback_years);
   boxes sec_description, sec_tax_more, sec_offers, sec_wage_subsidy, sec_share, tbl_<table>;
-  containers cohort_box, costs_box; charts chart_cumulative, chart_cumulative_big, chart_waterfall,
-  chart_stakeholders, chart_per_year, chart_compare; downloads csv_<table>, csv_flows, csv_sources, csv_compare;
+  containers cohort_box, costs_box, results_pane, present_strip, budget_areas, budget_table; charts
+  chart_cumulative, chart_cumulative_big, chart_waterfall, chart_stakeholders, chart_per_year, chart_compare,
+  chart_compare_big; downloads (ui/downloads.py) download_scenario, csv_<table>, csv_sources, csv_compare,
+  csv_budget, and the made-on-request download_pdf, download_xlsx, csv_flows, csv_cert_draws, each with its
+  button <key>_make and the non-widget <key>:file (the file and what it was made from);
   the view "Hvor sikkert er det?" has its own keys (cert_*, ob_apply, ob_undo), listed in ui/certainty/__init__.py
   non-widget: initialized, cohort_ids, next_cohort_id, overrides, last_valid_json, share_token,
-  compare, compare_feedback, upload_feedback, load_error, tax_notice, flash_cN, and beside every
+  compare, compare_feedback, upload_feedback, load_error, keep_address (a broken link kept in the address
+  bar), tax_notice, flash_cN, and beside every
   percent widget "<key>:model" (the value shown and the model's value as loaded, see
   :func:`ui.state.fields.widget_values`)
 """
