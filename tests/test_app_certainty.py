@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from test_app import example, expected_tiles, start, tiles, with_cohort
+from test_app import enter, example, expected_tiles, start, tiles, with_cohort
 
 import calculator.analysis as analysis
 from calculator.analysis import MonteCarloSpec, Range, TornadoSpec, apply_optimism_bias, break_even, run_montecarlo, tornado
@@ -183,7 +183,7 @@ def test_other_views_run_no_analysis(monkeypatch):
         real = getattr(analysis, name)
         monkeypatch.setattr(analysis, name, lambda *a, _real=real, _name=name, **k: (calls.append(_name), _real(*a, **k))[1])
     at = start()
-    at.number_input(key="c0_size").set_value(61).run()
+    enter(at, "c0_size", "61")
     at.segmented_control(key="view").set_value("sources").run()
     no_crash(at)
     assert calls == []
@@ -278,7 +278,7 @@ def test_a_bad_haircut_percentage_is_refused_at_the_field():
 
 def test_an_effect_edited_after_the_preset_gets_no_haircut():
     at, _ = _with_preset()
-    at.number_input(key="c0_share_with_pct").set_value(30.0).run()
+    enter(at, "c0_share_with_pct", "30")
     at = certainty_view(at, draws=None)
     assert any("effekten er ændret" in c.value for c in at.caption)
     assert "ob_apply" not in [b.key for b in at.button]

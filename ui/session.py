@@ -87,18 +87,31 @@ class Current:
 
 
 def evaluate(lang: str) -> Current:
+    """Read the typed numbers, validate the widgets' scenario and run the model (or keep the last valid result).
+
+    A number field whose text cannot be read keeps its last number; the scenario is then not
+    what the user typed, so nothing new is computed until the text is a number again.
+    """
     ss = st.session_state
     cur = Current(lang=lang)
+    S.sync_entries(ss, lang)
+    unread = S.entry_problems(ss)
+    for key, problem in unread.items():
+        cur.errors[key] = [S.entry_message(problem, lang)]
     try:
         cur.scenario = Scenario.model_validate(S.draft_from_state(ss))
     except ValidationError as exc:
         widget_keys = set(S.all_widget_keys(ss))
         for err, p in zip(exc.errors(), problems(exc, lang)):  # problems() keeps the order of errors()
             key = S.widget_key_for_loc(p.loc, list(ss.get("cohort_ids", [])))
+            if key in unread:
+                continue  # about the number before the text that cannot be read
             message = p.message if key in widget_keys else p.line()
             if S.widget_kind(key) in ("pct", "opt_pct") and err["type"] in _BOUNDS:
                 message = _percent_message(err, lang)  # the widget shows percent, so does its message
             cur.errors.setdefault(key, []).append(message)
+    if unread:
+        cur.scenario = None
     if cur.scenario is not None:
         json_text = cur.scenario.canonical_json()
         try:

@@ -59,13 +59,13 @@ def _details(uid: int, lang: str, errors: dict, defaults: dict) -> None:
     st.markdown(f"**{t('sub_people', lang)}**")
     c1, c2 = st.columns(2)
     with c1:
-        cohort_number(uid, "prior_weeks", lang, errors, kind="int", optional=True,
+        cohort_number(uid, "prior_weeks", lang, errors,
                       placeholder=t("default_ph", lang, value=defaults["prior_weeks_on_benefit"]))
-        cohort_number(uid, "programme_year", lang, errors, kind="int")
+        cohort_number(uid, "programme_year", lang, errors)
     with c2:
-        cohort_number(uid, "programme_share_pct", lang, errors, step=5.0, fmt="%.1f", optional=True,
+        cohort_number(uid, "programme_share_pct", lang, errors,
                       placeholder=t("default_ph", lang, value=share(defaults["programme_share"], lang)))
-        cohort_number(uid, "monthly_benefit", lang, errors, step=100.0, fmt="%.0f", optional=True,
+        cohort_number(uid, "monthly_benefit", lang, errors,
                       placeholder=t("monthly_benefit_ph", lang))
     st.multiselect(t("supplements", lang), list(Supplement.__args__), key=key(uid, "supplements"),  # type: ignore[attr-defined]
                    format_func=lambda v: supplement_label(v, lang), persist_state=PERSIST,
@@ -76,16 +76,16 @@ def _details(uid: int, lang: str, errors: dict, defaults: dict) -> None:
         st.checkbox(t("under_30", lang), key=key(uid, "under_30"), persist_state=PERSIST, help=t("under_30_help", lang))
     with c2:
         st.checkbox(t("couple", lang), key=key(uid, "couple"), persist_state=PERSIST, help=t("couple_help", lang))
-    cohort_number(uid, "household_income", lang, errors, step=10000.0, fmt="%.0f", optional=True,
+    cohort_number(uid, "household_income", lang, errors,
                   placeholder=t("household_income_ph", lang), help=t("household_income_help", lang))
     st.markdown(f"**{t('sub_job', lang)}**")
     c1, c2 = st.columns(2)
     with c1:
-        cohort_number(uid, "boligsikring_pct", lang, errors, step=5.0, fmt="%.1f")
-        cohort_number(uid, "tests", lang, errors, step=1.0, fmt="%.1f")
+        cohort_number(uid, "boligsikring_pct", lang, errors)
+        cohort_number(uid, "tests", lang, errors)
     with c2:
-        cohort_number(uid, "friplads_pct", lang, errors, step=5.0, fmt="%.1f")
-        cohort_number(uid, "test_month", lang, errors, kind="int")
+        cohort_number(uid, "friplads_pct", lang, errors)
+        cohort_number(uid, "test_month", lang, errors)
 
 
 def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) -> None:
@@ -104,13 +104,13 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) 
 
     c1, c2 = st.columns(2)
     with c1:
-        cohort_number(uid, "size", lang, errors, kind="int")
-        cohort_number(uid, "wage", lang, errors, step=5.0, fmt="%.2f", optional=True, placeholder=t("wage_ph", lang))
+        cohort_number(uid, "size", lang, errors)
+        cohort_number(uid, "wage", lang, errors, placeholder=t("wage_ph", lang))
     with c2:
         st.selectbox(t("benefit", lang), [S.STANDARD, *Benefit.__args__], key=key(uid, "benefit"),  # type: ignore[attr-defined]
                      format_func=_benefit_label(uid, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "benefit"))
-        cohort_number(uid, "hours", lang, errors, step=1.0, fmt="%.1f")
+        cohort_number(uid, "hours", lang, errors)
 
     box = section(t("sec_cohort_details", lang), key(uid, "sec_details"), errors, tuple(key(uid, d) for d in DETAILS))
     if box is not None:

@@ -17,10 +17,10 @@ def costs(lang: str, errors: dict) -> None:
         st.markdown(f"**{t('sub_staff', lang)}**")
         c1, c2 = st.columns(2)
         with c1:
-            number("cost_staff_fte", lang, errors, step=0.5, fmt="%.1f")
-            number("cost_staff_months", lang, errors, kind="int", optional=True, placeholder=t("cost_staff_months_ph", lang))
+            number("cost_staff_fte", lang, errors)
+            number("cost_staff_months", lang, errors, placeholder=t("cost_staff_months_ph", lang))
         with c2:
-            number("cost_staff_per_fte", lang, errors, step=10000.0, fmt="%.0f")
+            number("cost_staff_per_fte", lang, errors)
             st.caption(money(st.session_state.get("cost_staff_per_fte") or 0, lang))
         box = section(t("sub_offers", lang), "sec_offers", errors,
                       ("cost_offer_per_month", "cost_offer_participants", "cost_offer_months", "cost_one_off"))
@@ -28,30 +28,30 @@ def costs(lang: str, errors: dict) -> None:
             with box:
                 c1, c2 = st.columns(2)
                 with c1:
-                    number("cost_offer_per_month", lang, errors, step=500.0, fmt="%.0f")
-                    number("cost_offer_participants", lang, errors, kind="int", optional=True,
+                    number("cost_offer_per_month", lang, errors)
+                    number("cost_offer_participants", lang, errors,
                            placeholder=t("cost_offer_participants_ph", lang))
                 with c2:
-                    number("cost_offer_months", lang, errors, kind="int")
-                    number("cost_one_off", lang, errors, step=10000.0, fmt="%.0f")
+                    number("cost_offer_months", lang, errors)
+                    number("cost_one_off", lang, errors)
         box = section(t("sub_wage_subsidy", lang), "sec_wage_subsidy", errors,
                       ("cost_ws_persons", "cost_ws_rate", "cost_ws_from", "cost_ws_hours", "cost_ws_months", "cost_ws_cohort"))
         if box is not None:
             with box:
                 c1, c2 = st.columns(2)
                 with c1:
-                    number("cost_ws_persons", lang, errors, step=1.0, fmt="%.1f")
-                    number("cost_ws_rate", lang, errors, step=1.0, fmt="%.2f", optional=True,
+                    number("cost_ws_persons", lang, errors)
+                    number("cost_ws_rate", lang, errors,
                            placeholder=t("cost_ws_rate_ph", lang))
-                    number("cost_ws_from", lang, errors, kind="int")
+                    number("cost_ws_from", lang, errors)
                 with c2:
-                    number("cost_ws_hours", lang, errors, step=1.0, fmt="%.1f")
-                    number("cost_ws_months", lang, errors, kind="int")
+                    number("cost_ws_hours", lang, errors)
+                    number("cost_ws_months", lang, errors)
                 _subsidy_cohort(lang, errors)
         box = section(t("sub_funding", lang), "sec_funding", errors, ("cost_external_funding",))
         if box is not None:
             with box:
-                number("cost_external_funding", lang, errors, step=50000.0, fmt="%.0f", help=t("cost_external_funding_help", lang))
+                number("cost_external_funding", lang, errors, help=t("cost_external_funding_help", lang))
 
 
 def _subsidy_cohort(lang: str, errors: dict) -> None:

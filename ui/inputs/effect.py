@@ -28,7 +28,9 @@ def _apply_preset(uid: int, lang: str) -> None:
     if not preset_id:
         return
     preset = preset_by_id(preset_id)
-    ss.update(S.effect_values(uid, preset.effect))
+    values = S.effect_values(uid, preset.effect)
+    S.forget_entries(ss, values)  # the study's numbers replace whatever the fields held, typed or not
+    ss.update(values)
     ss.update(S.source_values(uid, EffectSource(preset=preset.id, design=preset.design, haircut=0.0)))
     ss[f"flash_c{uid}"] = t("preset_applied", lang, title=preset_title(preset, lang))
 
@@ -97,23 +99,23 @@ def effect_inputs(uid: int, lang: str, errors: dict, cohort: Cohort | None = Non
     c1, c2 = st.columns(2)
     if form == "ekstra_i_job":
         with c1:
-            cohort_number(uid, "extra_people", lang, errors, step=1.0, fmt="%.1f")
-            cohort_number(uid, "duration", lang, errors, kind="int")
+            cohort_number(uid, "extra_people", lang, errors)
+            cohort_number(uid, "duration", lang, errors)
         with c2:
-            cohort_number(uid, "from_month", lang, errors, kind="int")
+            cohort_number(uid, "from_month", lang, errors)
     elif form == "andel_i_job":
         with c1:
-            cohort_number(uid, "share_with_pct", lang, errors, step=1.0, fmt="%.1f")
-            cohort_number(uid, "by_month", lang, errors, kind="int")
-            cohort_number(uid, "start_delay", lang, errors, kind="int")
+            cohort_number(uid, "share_with_pct", lang, errors)
+            cohort_number(uid, "by_month", lang, errors)
+            cohort_number(uid, "start_delay", lang, errors)
         with c2:
-            cohort_number(uid, "share_without_pct", lang, errors, step=1.0, fmt="%.1f")
-            cohort_number(uid, "exit_rate_pct", lang, errors, step=0.5, fmt="%.1f")
+            cohort_number(uid, "share_without_pct", lang, errors)
+            cohort_number(uid, "exit_rate_pct", lang, errors)
     else:
         with c1:
-            cohort_number(uid, "weeks_shorter", lang, errors, step=1.0, fmt="%.1f")
+            cohort_number(uid, "weeks_shorter", lang, errors)
         with c2:
-            cohort_number(uid, "shorter_from_month", lang, errors, kind="int")
-            cohort_number(uid, "remaining_months", lang, errors, kind="int", optional=True,
+            cohort_number(uid, "shorter_from_month", lang, errors)
+            cohort_number(uid, "remaining_months", lang, errors,
                           placeholder=t("default_ph", lang, value=remaining_default(uid)), help=t("remaining_months_help", lang))
         st.caption(t("effect_hint_kortere", lang))

@@ -43,7 +43,7 @@ def _tax_rate(lang: str, errors: dict) -> None:
     except Exception:  # an unknown municipality is reported by the validation
         tax = None
     rate = share(tax.rate, lang) if tax is not None else None
-    number(S.TAX_RATE_KEY, lang, errors, step=0.1, fmt="%.2f", optional=True,
+    number(S.TAX_RATE_KEY, lang, errors,
            placeholder=t("tax_rate_placeholder", lang, rate=rate) if rate else None)
     notice = ss.pop(TAX_NOTICE, None)
     if notice:
@@ -85,12 +85,12 @@ def scenario_settings(lang: str, errors: dict) -> None:
         st.selectbox(t("start_month", lang), list(range(1, 13)), key="start_month",
                      format_func=lambda m: month_name(m, lang), persist_state=PERSIST)
         show_errors(errors, "start_month")
-    number("horizon_months", lang, errors, kind="int", step=6)
-    number("opt_payback_years", lang, errors, kind="int", optional=True, placeholder=t("opt_payback_years_ph", lang),
+    number("horizon_months", lang, errors)
+    number("opt_payback_years", lang, errors, placeholder=t("opt_payback_years_ph", lang),
            help=t("opt_payback_years_help", lang))
     _tax_rate(lang, errors)
     discount = load_parameters().get(DISCOUNT_RATE).entries[-1].brackets[0][1]
-    number("discount_rate_pct", lang, errors, step=0.5, fmt="%.2f", optional=True,
+    number("discount_rate_pct", lang, errors,
            placeholder=t("discount_placeholder", lang, rate=share(discount, lang)))
 
     st.subheader(t("sec_tax", lang))
@@ -104,4 +104,4 @@ def scenario_settings(lang: str, errors: dict) -> None:
             show_errors(errors, "opt_tax_base_tier")
             st.checkbox(t("opt_spouse_personfradrag_used", lang), key="opt_spouse_personfradrag_used",
                         persist_state=PERSIST)
-            number("opt_tax_lag_years", lang, errors, kind="int")
+            number("opt_tax_lag_years", lang, errors)

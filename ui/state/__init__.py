@@ -4,7 +4,7 @@ One table (:mod:`ui.state.fields`) names every widget key, the scenario field it
 its value is shown (shares as percent). The same table turns a scenario into widget values
 (:mod:`ui.state.load`), widget values into a plain dict for ``Scenario.model_validate``
 (:mod:`ui.state.draft`), and a validation error's ``loc`` into the key of the widget to mark
-(:mod:`ui.state.locate`).
+(:mod:`ui.state.locate`). Numbers are typed as text and read the language's way (:mod:`ui.state.entry`).
 
 Pure: the functions take any mutable mapping, so they are tested without Streamlit.
 
@@ -33,6 +33,9 @@ Widget keys (also used by the tests):
   containers cohort_box, costs_box; charts chart_cumulative, chart_cumulative_big, chart_waterfall,
   chart_stakeholders, chart_per_year, chart_compare; downloads csv_<table>, csv_flows, csv_sources, csv_compare;
   the view "Hvor sikkert er det?" has its own keys (cert_*, ob_apply, ob_undo), listed in ui/certainty/__init__.py
+  number fields: the key above holds the model's number (percent for a share); the text field the user
+  types in is "<key>:text" (e.g. c0_size:text), with "<key>:seen" (the text, number and language last
+  synced) and "<key>:entry" (the problem of a text that cannot be read) beside it, see ui.state.entry
   non-widget: initialized, cohort_ids, next_cohort_id, overrides, last_valid_json, share_token,
   compare, compare_feedback, upload_feedback, load_error, tax_notice, flash_cN, and beside every
   percent widget "<key>:model" (the value shown and the model's value as loaded, see
@@ -40,6 +43,18 @@ Widget keys (also used by the tests):
 """
 
 from .draft import draft_from_state
+from .entry import (
+    EntryProblem,
+    entry_message,
+    entry_problems,
+    forget_entries,
+    format_entry,
+    parse_entry,
+    problem_key,
+    sync_entries,
+    sync_entry,
+    text_key,
+)
 from .fields import (
     COHORT_FIELDS,
     EFFECT_FIELDS,
@@ -68,6 +83,8 @@ from .load import (
 from .locate import all_widget_keys, widget_key_for_loc, widget_kind
 
 __all__ = [
+    "EntryProblem", "entry_message", "entry_problems", "format_entry", "forget_entries", "parse_entry", "problem_key", "sync_entries",
+    "sync_entry", "text_key",
     "COHORT_FIELDS", "EFFECT_FIELDS", "EFFECT_STARTS", "FORMS", "MAX_COHORTS", "SCENARIO_FIELDS", "STANDARD",
     "SUBSIDY_COHORT_KEY", "TAX_RATE_KEY", "F", "all_widget_keys", "cohort_key", "cohort_values", "default_tax_pct", "draft_from_state",
     "drop_tax_override", "effect_values", "from_pct", "load_scenario_into", "new_cohort", "remove_cohort_keys",

@@ -32,8 +32,8 @@ SCENARIO_FIELDS: tuple[F, ...] = (
     F("scenario_description", ("description",), "text"),
     F("scenario_prepared_by", ("prepared_by",), "text"),
     F("municipality", ("municipality",), "choice"),
-    F("budget_year", ("budget_year",), "int"),
-    F("start_month", ("start_month",), "int"),
+    F("budget_year", ("budget_year",), "choice"),  # a select box (the years the schema allows)
+    F("start_month", ("start_month",), "choice"),
     F("horizon_months", ("horizon_months",), "int"),
     F("tax_rate_pct", ("municipal_tax_rate",), "opt_pct"),  # empty: the municipality's rate
     F("discount_rate_pct", ("discount_rate",), "opt_pct"),  # empty: the ministry's rate

@@ -10,6 +10,7 @@ from collections.abc import MutableMapping
 from calculator.schema import Cohort, Scenario
 from calculator.schema.cohort import EffectSource
 
+from .entry import forget_entries
 from .fields import (
     COHORT_FIELDS,
     EFFECT_FIELDS,
@@ -65,6 +66,7 @@ def load_scenario_into(state: MutableMapping, scenario: Scenario) -> None:
     """
     for uid in list(state.get("cohort_ids", [])):
         remove_cohort_keys(state, uid)
+    forget_entries(state, [f.key for f in SCENARIO_FIELDS])  # every text is written again from the file's numbers
     for f in SCENARIO_FIELDS:
         state.update(widget_values(f.key, f.kind, get_path(scenario, f.path)))
     state.pop("tax_notice", None)
