@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import compare, evidence, files, inputs, perf, results, session, sources, style
 from ui.certainty import view as certainty
+from ui.escape import md
 from ui.i18n import LANGS, t
 
 session.init()
@@ -39,7 +40,7 @@ for line in ss.get("load_error", []):
 if cur.stale:
     st.warning(t("invalid_banner", lang), icon=":material/warning:")
 if cur.calc_error:
-    st.error(t("calc_error", lang, msg=cur.calc_error), icon=":material/warning:")
+    st.error(t("calc_error", lang, msg=md(cur.calc_error)), icon=":material/warning:")
 
 if presentation:
     if cur.view is not None:

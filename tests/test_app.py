@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import zlib
 from pathlib import Path
 
@@ -71,8 +72,16 @@ def enter(at: AppTest, key: str, text: str) -> AppTest:
     return at.text_input(key=f"{key}:text").set_value(text).run()
 
 
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation shows the mark itself
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of a message that was escaped for markdown (ui.escape): the marks without backslashes."""
+    return _ESCAPED.sub(r"\1", markdown).replace("\u2060", "")
+
+
 def errors(at: AppTest) -> list[str]:
-    return [e.value for e in at.error]
+    return [shown(e.value) for e in at.error]
 
 
 def no_crash(at: AppTest) -> None:

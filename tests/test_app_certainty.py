@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from test_app import enter, example, expected_tiles, start, tiles, with_cohort
+from test_app import enter, example, expected_tiles, shown, start, tiles, with_cohort
 
 import calculator.analysis as analysis
 from calculator.analysis import MonteCarloSpec, Range, TornadoSpec, apply_optimism_bias, break_even, run_montecarlo, tornado
@@ -38,7 +38,7 @@ def no_crash(at) -> None:
 
 
 def errors(at) -> list[str]:
-    return [e.value for e in at.error]
+    return [shown(e.value) for e in at.error]
 
 
 def certainty_view(at=None, draws: int | None = DRAWS):

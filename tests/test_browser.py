@@ -165,3 +165,28 @@ def test_danish_numbers_typed_in_the_browser_give_the_models_figures(server, tmp
             page.screenshot(path=str(tmp_path / "danish_numbers.png"))
         finally:
             browser.close()
+
+
+def test_names_with_markdown_are_shown_as_text_in_the_browser(server):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    from test_app_escape import LINK, hostile
+
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1440, "height": 1100})
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(f"{server}/?s={encode_link(hostile())}", wait_until="networkidle")
+            page.wait_for_selector('[data-testid="stMetricValue"]', timeout=30_000)
+            page.get_by_text("2. ![x]", exact=False).first.wait_for(timeout=15_000)  # the cohort picker shows the names as typed
+            assert page.locator('a[href*="evil"], img[src*="evil"]').count() == 0
+            page.get_by_text("Præsentation", exact=True).click()  # the scenario's name as the title
+            page.wait_for_selector("h1", timeout=15_000)
+            time.sleep(1.0)
+            assert LINK in page.locator("h1").first.inner_text().replace("\u2060", "")  # the name, as typed
+            assert page.locator('a[href*="evil"], img[src*="evil"], script[src*="evil"]').count() == 0
+            assert page.locator(".katex").count() == 0
+            assert not [u for u in requests if "evil" in u]  # nothing fetched from the attacker's host
+        finally:
+            browser.close()

@@ -11,6 +11,7 @@ from calculator.text.labels import key_figure_label
 
 from . import chartdata, session
 from .compute import compute
+from .escape import md
 from .fmt import count, csv_bytes, money
 from .i18n import t
 from .views import ResultView
@@ -93,7 +94,7 @@ def render(current: ResultView | None, lang: str) -> None:
     cols = st.columns(len(views))
     for i, (col, v) in enumerate(zip(cols, views)):
         with col:
-            st.markdown(t("compare_heading", lang, letter=LETTERS[i], name=v.summary.scenario))
+            st.markdown(t("compare_heading", lang, letter=LETTERS[i], name=md(v.summary.scenario)))
             st.caption(t("compare_caption", lang, municipality=v.summary.municipality, hash=v.stamp.scenario_hash))
             c1, c2 = st.columns(2)
             c1.button(t("compare_load", lang, label=LETTERS[i]), key=f"compare_load_{i}", on_click=_load, args=(i,))

@@ -10,6 +10,7 @@ from calculator.schema import Scenario
 
 from . import session
 from .certainty.export import export_analysis, export_args
+from .escape import md, md_lines
 from .i18n import t
 from .share import MAX_FILE_BYTES, ScenarioInputError, scenario_file_bytes, scenario_from_json_bytes, share_url
 from .views import ResultView
@@ -33,10 +34,10 @@ def _on_upload(lang: str) -> None:
             scenario_from_json_bytes(b"x" * (MAX_FILE_BYTES + 1), lang)
         scenario = scenario_from_json_bytes(uploaded.getvalue(), lang)
     except ScenarioInputError as exc:
-        ss["upload_feedback"] = ("error", [t("upload_rejected", lang, file=uploaded.name), *exc.lines])
+        ss["upload_feedback"] = ("error", [t("upload_rejected", lang, file=md(uploaded.name)), *md_lines(exc.lines)])
         return
     session.load(scenario)
-    ss["upload_feedback"] = ("success", [t("upload_ok", lang, name=scenario.name)])
+    ss["upload_feedback"] = ("success", [t("upload_ok", lang, name=md(scenario.name))])
 
 
 def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = None) -> bytes:

@@ -13,6 +13,7 @@ from calculator.text.sentences import payback_text
 
 from . import chartdata
 from .compute import monthly_flows_csv
+from .escape import md
 from .fmt import count, csv_bytes, money, share
 from .i18n import t
 from .views import (
@@ -147,7 +148,7 @@ def render(view: ResultView, lang: str) -> None:
 
 def presentation(view: ResultView, lang: str) -> None:
     s = view.summary
-    st.title(s.scenario, anchor=False)
+    st.title(md(s.scenario), anchor=False)
     tiles(view, lang, big=True)
     facts(view, lang)
     st.markdown(f"### {t('chart_cumulative', lang)}")

@@ -23,6 +23,7 @@ from calculator.text.sentences import model_error
 from . import state as S
 from .certainty.evidence import start_rates
 from .compute import compute
+from .escape import md_lines
 from .fmt import share
 from .i18n import LANGS, t
 from .share import QUERY_PARAM, ScenarioInputError, decode_link, encode_link
@@ -70,7 +71,7 @@ def init() -> None:
         try:
             scenario = decode_link(token, ss["lang"])
         except ScenarioInputError as exc:
-            ss["load_error"] = [t("load_error_link", ss["lang"]), *exc.lines]
+            ss["load_error"] = [t("load_error_link", ss["lang"]), *md_lines(exc.lines)]
     scenario = scenario or start_example()
     S.load_scenario_into(ss, scenario)
     start_rates(ss, scenario)

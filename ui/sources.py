@@ -10,6 +10,7 @@ from calculator.data.parameters import load_parameters
 from calculator.schema import Scenario
 from calculator.text.sentences import describe_effect
 
+from .escape import md
 from .fmt import csv_bytes, date, unit_value
 from .i18n import t
 from .state import forget_entries, from_pct, problem_key, sync_entry, to_pct
@@ -117,6 +118,6 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
                        on_click="ignore", icon=":material/download:")
     scenario = Scenario.model_validate_json(view.scenario_json)
     st.markdown(f"#### {t('your_assumptions', lang)}")
-    st.markdown("\n".join("- " + t("assumption_line", lang, cohort=c.name, size=c.size, effect=describe_effect(c.effect, lang))
+    st.markdown("\n".join("- " + t("assumption_line", lang, cohort=md(c.name), size=c.size, effect=describe_effect(c.effect, lang))
                           for c in scenario.cohorts))
     overrides_editor(lang, scenario.start_date, errors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from . import state as S
+from .escape import md
 from .i18n import t
 
 PERSIST = "session"
@@ -30,7 +31,7 @@ def section(title: str, key: str, errors: dict, inside: tuple[str, ...] = ()):
 
 def show_errors(errors: dict[str, list[str]], key: str) -> None:
     for message in errors.get(key, []):
-        st.error(message, icon=":material/warning:")
+        st.error(md(message), icon=":material/warning:")  # plain text that may quote what the user typed
 
 
 def number(key: str, lang: str, errors: dict, *, label_key: str | None = None, label: str | None = None,

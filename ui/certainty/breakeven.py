@@ -8,11 +8,12 @@ from calculator.text.numbers import number, pct
 from calculator.text.sentences import break_even_sentence, model_error
 
 from .. import compute
+from ..escape import md
 from ..i18n import t
 
 
 def _root_line(r, lang: str) -> str:
-    args = dict(cohort=r.cohort, month=r.by_month, without=pct(r.share_without, 1, lang))
+    args = dict(cohort=md(r.cohort), month=r.by_month, without=pct(r.share_without, 1, lang))
     if r.status == "ok":
         return t("cert_root_ok", lang, share=pct(r.break_even_share, 1, lang), pp=number(r.effect_pp, 1, lang),
                  entered=pct(r.share_with, 1, lang), **args)
@@ -33,6 +34,6 @@ def render(scenario_json: str, lang: str) -> None:
         if latest is not None and latest.delay_months is not None and len(latest.months) > 1 and not be.pays_without_effect:
             for cohort, (field, entered, month) in latest.months.items():
                 key = "cert_latest_from" if field == "from_month" else "cert_latest_by"
-                lines.append(t(key, lang, cohort=cohort, latest=month, entered=entered))
+                lines.append(t(key, lang, cohort=md(cohort), latest=month, entered=entered))
         if lines:
             st.markdown("\n".join(f"- {line}" for line in lines))

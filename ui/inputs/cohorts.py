@@ -14,6 +14,7 @@ from calculator.schema import COHORT_DEFAULTS, Benefit, CohortType, Scenario, Su
 from calculator.text.labels import benefit_label, cohort_type_label, supplement_label
 
 from .. import state as S
+from ..escape import md
 from ..fmt import share
 from ..i18n import t
 from ..widgets import PERSIST, cohort_number, section, show_errors
@@ -128,7 +129,7 @@ def _has_errors(uid: int, errors: dict) -> bool:
 
 def _picker_label(i: int, uid: int, errors: dict, lang: str) -> str:
     name = st.session_state.get(S.cohort_key(uid, "name")) or "?"
-    return t("cohort_pick_error" if _has_errors(uid, errors) else "cohort_pick", lang, n=i + 1, name=name)
+    return t("cohort_pick_error" if _has_errors(uid, errors) else "cohort_pick", lang, n=i + 1, name=md(name))
 
 
 def cohorts(lang: str, errors: dict, scenario: Scenario | None = None) -> None:
@@ -153,8 +154,8 @@ def cohorts(lang: str, errors: dict, scenario: Scenario | None = None) -> None:
     hidden = [m for u in ids if u != uid for k, ms in errors.items() if k == f"cohort:{u}" or k.startswith(f"c{u}_")
               for m in ms]
     if hidden:
-        names = ", ".join(ss.get(S.cohort_key(u, "name")) or "?" for u in ids if u != uid and _has_errors(u, errors))
-        st.error(t("other_cohort_errors", lang, names=names) + "\n\n" + "\n".join(f"- {m}" for m in hidden),
+        names = ", ".join(md(ss.get(S.cohort_key(u, "name")) or "?") for u in ids if u != uid and _has_errors(u, errors))
+        st.error(t("other_cohort_errors", lang, names=names) + "\n\n" + "\n".join(f"- {md(m)}" for m in hidden),
                  icon=":material/warning:")
     c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
     with c1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import state as S
+from ..escape import md
 from ..fmt import money
 from ..i18n import t
 from ..widgets import PERSIST, number, section, show_errors
@@ -71,4 +72,4 @@ def general_problems(lang: str, errors: dict) -> None:
     """Problems with the scenario as a whole, its options or the user's own figures, listed above the inputs."""
     lines = [m for k in ("scenario", "options", "overrides") for m in errors.get(k, [])]
     if lines:
-        st.error(t("general_problems", lang) + "\n\n" + "\n".join(f"- {m}" for m in lines), icon=":material/warning:")
+        st.error(t("general_problems", lang) + "\n\n" + "\n".join(f"- {md(m)}" for m in lines), icon=":material/warning:")
