@@ -6,6 +6,10 @@ Expected figures come from the model run on the scenario a Danish reader means b
 
 from __future__ import annotations
 
+import base64
+import json
+import zlib
+
 from test_app import enter, errors, example, expected_tiles, no_crash, start, tiles
 
 from calculator.schema import Scenario
@@ -85,3 +89,33 @@ def test_an_own_figure_is_typed_the_danish_way_too():
     at.button(key="ovr_apply").click().run()
     no_crash(at)
     assert Scenario.model_validate_json(at.session_state["last_valid_json"]).overrides == {"resultattilskud.job_aar_1_3": 95000.5}
+
+
+def _with_broken_text() -> bytes:
+    data = example().model_dump(mode="json")
+    data["name"] = "Navn \ud800"  # a lone surrogate: JSON can hold it as an escape, no page or file can carry it
+    data["cohorts"][0]["name"] = "Gruppe \udfff"
+    return json.dumps(data).encode("ascii")  # \\ud800 as an escape
+
+
+def test_a_lone_surrogate_in_a_file_is_refused_in_danish_and_the_session_goes_on():
+    at = start()
+    enter(at, "c0_size", "70")
+    kept = at.session_state["last_valid_json"]
+    at.file_uploader(key="upload").set_value(("brudt.json", _with_broken_text(), "application/json")).run()
+    no_crash(at)
+    shown = " ".join(errors(at))
+    assert "afvist" in shown and "Navn: indeholder et ugyldigt tegn" in shown
+    assert "Målgruppe 1 › Navn: indeholder et ugyldigt tegn" in shown
+    assert at.session_state["last_valid_json"] == kept
+    enter(at, "c0_size", "71")  # the session is not broken
+    no_crash(at)
+    assert json.loads(at.session_state["last_valid_json"])["cohorts"][0]["size"] == 71
+
+
+def test_a_lone_surrogate_in_a_share_link_is_refused_in_danish():
+    token = base64.urlsafe_b64encode(zlib.compress(_with_broken_text())).decode().rstrip("=")
+    at = start(s=token)
+    no_crash(at)
+    assert any("indeholder et ugyldigt tegn" in e for e in errors(at))
+    assert at.session_state["last_valid_json"] == example().canonical_json()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from calculator.schema import COHORT_DEFAULTS, Benefit, CohortType, Scenario, Supplement
+from calculator.schema import COHORT_DEFAULTS, Scenario
 from calculator.text.labels import benefit_label, cohort_type_label, supplement_label
 
 from .. import state as S
@@ -68,7 +68,7 @@ def _details(uid: int, lang: str, errors: dict, defaults: dict) -> None:
                       placeholder=t("default_ph", lang, value=share(defaults["programme_share"], lang)))
         cohort_number(uid, "monthly_benefit", lang, errors,
                       placeholder=t("monthly_benefit_ph", lang))
-    st.multiselect(t("supplements", lang), list(Supplement.__args__), key=key(uid, "supplements"),  # type: ignore[attr-defined]
+    st.multiselect(t("supplements", lang), S.SUPPLEMENTS, key=key(uid, "supplements"),
                    format_func=lambda v: supplement_label(v, lang), persist_state=PERSIST,
                    placeholder=t("supplements_ph", lang))
     show_errors(errors, key(uid, "supplements"))
@@ -98,7 +98,7 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) 
         st.text_input(t("name", lang), key=key(uid, "name"), persist_state=PERSIST)
         show_errors(errors, key(uid, "name"))
     with c2:
-        st.selectbox(t("type", lang), list(CohortType.__args__), key=key(uid, "type"),  # type: ignore[attr-defined]
+        st.selectbox(t("type", lang), S.COHORT_TYPES, key=key(uid, "type"),
                      format_func=lambda v: cohort_type_label(v, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "type"))
     defaults = COHORT_DEFAULTS[ss.get(key(uid, "type")) or "egen"]
@@ -108,7 +108,7 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) 
         cohort_number(uid, "size", lang, errors)
         cohort_number(uid, "wage", lang, errors, placeholder=t("wage_ph", lang))
     with c2:
-        st.selectbox(t("benefit", lang), [S.STANDARD, *Benefit.__args__], key=key(uid, "benefit"),  # type: ignore[attr-defined]
+        st.selectbox(t("benefit", lang), S.BENEFITS, key=key(uid, "benefit"),
                      format_func=_benefit_label(uid, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "benefit"))
         cohort_number(uid, "hours", lang, errors)
@@ -161,7 +161,7 @@ def cohorts(lang: str, errors: dict, scenario: Scenario | None = None) -> None:
     with c1:
         if "new_cohort_type" not in ss:
             ss["new_cohort_type"] = "aktivitetsparat"
-        st.selectbox(t("new_cohort_type", lang), list(CohortType.__args__), key="new_cohort_type",  # type: ignore[attr-defined]
+        st.selectbox(t("new_cohort_type", lang), S.COHORT_TYPES, key="new_cohort_type",
                      format_func=lambda v: cohort_type_label(v, lang))
     with c2:
         full = len(ids) >= S.MAX_COHORTS

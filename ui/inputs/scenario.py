@@ -21,8 +21,6 @@ from ..fmt import share
 from ..i18n import t
 from ..widgets import PERSIST, number, section, show_errors
 
-YEARS = list(range(2024, 2036))
-TIERS = ["normal", "low", "high"]  # the tax base per inhabitant against the national average (Options.tax_base_tier)
 TAX_NOTICE = "tax_notice"  # what happened to an own tax rate when the municipality or year changed
 
 
@@ -78,11 +76,11 @@ def scenario_settings(lang: str, errors: dict) -> None:
     show_errors(errors, "municipality")
     c1, c2 = st.columns(2)
     with c1:
-        st.selectbox(t("budget_year", lang), YEARS, key="budget_year", on_change=_on_place_change, args=(lang,),
+        st.selectbox(t("budget_year", lang), S.YEARS, key="budget_year", on_change=_on_place_change, args=(lang,),
                      persist_state=PERSIST)
         show_errors(errors, "budget_year")
     with c2:
-        st.selectbox(t("start_month", lang), list(range(1, 13)), key="start_month",
+        st.selectbox(t("start_month", lang), S.MONTHS, key="start_month",
                      format_func=lambda m: month_name(m, lang), persist_state=PERSIST)
         show_errors(errors, "start_month")
     number("horizon_months", lang, errors)
@@ -99,7 +97,7 @@ def scenario_settings(lang: str, errors: dict) -> None:
                   ("opt_tax_base_tier", "opt_spouse_personfradrag_used", "opt_tax_lag_years"))
     if box is not None:
         with box:
-            st.selectbox(t("opt_tax_base_tier", lang), TIERS, key="opt_tax_base_tier", persist_state=PERSIST,
+            st.selectbox(t("opt_tax_base_tier", lang), S.TIERS, key="opt_tax_base_tier", persist_state=PERSIST,
                          format_func=lambda v: text(f"tax_base_tier.{v}", lang), help=t("opt_tax_base_tier_help", lang))
             show_errors(errors, "opt_tax_base_tier")
             st.checkbox(t("opt_spouse_personfradrag_used", lang), key="opt_spouse_personfradrag_used",

@@ -56,16 +56,23 @@ from .entry import (
     text_key,
 )
 from .fields import (
+    BENEFITS,
     COHORT_FIELDS,
+    COHORT_TYPES,
     EFFECT_FIELDS,
     EFFECT_STARTS,
     FORMS,
     MAX_COHORTS,
+    MONTHS,
     SCENARIO_FIELDS,
     STANDARD,
     SUBSIDY_COHORT_KEY,
+    SUPPLEMENTS,
     TAX_RATE_KEY,
+    TIERS,
+    YEARS,
     F,
+    choice_options,
     cohort_key,
     default_tax_pct,
     from_pct,
@@ -83,6 +90,7 @@ from .load import (
 from .locate import all_widget_keys, widget_key_for_loc, widget_kind
 
 __all__ = [
+    "BENEFITS", "COHORT_TYPES", "MONTHS", "SUPPLEMENTS", "TIERS", "YEARS", "choice_options",
     "EntryProblem", "entry_message", "entry_problems", "format_entry", "forget_entries", "parse_entry", "problem_key", "sync_entries",
     "sync_entry", "text_key",
     "COHORT_FIELDS", "EFFECT_FIELDS", "EFFECT_STARTS", "FORMS", "MAX_COHORTS", "SCENARIO_FIELDS", "STANDARD",
