@@ -27,6 +27,8 @@ style.apply(presentation)
 
 cur = session.evaluate(lang)  # validate the widgets' scenario, run the model (cached), keep the last valid result
 session.sync_link(cur)
+if cur.stale:  # the tiles and charts show the last valid result: greyed, each with a badge saying so
+    style.mark_stale(t("stale_badge", lang))
 
 head, switch = st.columns([6, 1], vertical_alignment="center")
 with switch:

@@ -189,8 +189,7 @@ def rerun_times(example: str, changes: int) -> list[float]:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(APP), default_timeout=120).run()
-    at.selectbox(key="example").set_value(example).run()
-    at.button(key="load_example").click().run()
+    at.selectbox(key="example").set_value(example).run()  # choosing an example loads it
     assert not at.exception, at.exception
     base = at.session_state["c0_size"]
     at.text_input(key="c0_size:text").set_value(str(base + 1)).run()  # warm-up: first use of every code path

@@ -142,7 +142,9 @@ def test_changing_the_municipality_sets_its_tax_rate_and_the_models_figures():
     greve = tiles(at)
     at.selectbox(key="municipality").set_value("Vejle").run()
     no_crash(at)
-    expected = example().replace(municipality="Vejle")
+    # The example's name and description describe Greve's case: they give way to a neutral name (ui.state.reset).
+    expected = example().replace(municipality="Vejle", name="Eget scenarie (Vejle)", description="")
+    assert any("Eksemplets navn og beskrivelse passer ikke længere" in i.value for i in at.info)
     field = at.text_input(key="tax_rate_pct:text")
     assert field.value == "" and at.session_state["tax_rate_pct"] is None and "23,4 %" in field.placeholder  # empty: the municipality's rate (Vejle 2026)
     assert any(c.value == "Kommuneskat i Vejle 2026: 23,4 %" for c in at.caption)
@@ -180,7 +182,8 @@ def test_a_new_municipality_drops_an_own_tax_rate_and_says_so():
     no_crash(at)
     assert at.text_input(key="tax_rate_pct:text").value == "" and at.session_state["tax_rate_pct"] is None
     assert any("Din egen kommuneskat (26 %) er fjernet" in i.value for i in at.info)
-    assert at.session_state["last_valid_json"] == example().replace(municipality="Vejle").canonical_json()
+    assert at.session_state["last_valid_json"] == example().replace(
+        municipality="Vejle", name="Eget scenarie (Vejle)", description="").canonical_json()
     at.selectbox(key="budget_year").set_value(2025).run()  # nothing to drop: no message
     no_crash(at)
     assert not any("fjernet" in i.value for i in at.info)
@@ -205,8 +208,7 @@ def test_an_example_with_four_cohorts_one_cohort_at_a_time():
     if kl is None or len(kl.cohorts) < 2:
         pytest.skip("the multi-cohort example (kl_minimodel.yaml) is not there")
     at = start()
-    at.selectbox(key="example").set_value("kl_minimodel.yaml").run()
-    at.button(key="load_example").click().run()
+    at.selectbox(key="example").set_value("kl_minimodel.yaml").run()  # one action loads it
     no_crash(at)
     assert at.session_state["last_valid_json"] == kl.canonical_json()
     at.segmented_control(key="cohort_pick").set_value(2).run()

@@ -38,8 +38,8 @@ def test_an_ambiguous_number_is_refused_at_the_field_and_kept_as_typed():
     good = tiles(at)
     enter(at, "cost_staff_fte", "1.5")  # neither 1,5 nor 15 in Danish
     no_crash(at)
-    assert errors(at) == ["“1.5” kan læses som 15 eller 1,5. Skriv tallet, så det kun kan læses på én måde "
-                          "(komma før decimaler, punktum mellem tusinder)."]
+    assert errors(at) == ["“1.5” kan læses som 15 eller 1,5. Skriv det entydigt: komma før decimaler, "
+                          "punktum mellem tusinder."]
     assert any("sidste gyldige" in w.value for w in at.warning)
     assert tiles(at) == good
     assert at.text_input(key="cost_staff_fte:text").value == "1.5"

@@ -84,8 +84,8 @@ def test_a_decimal_is_refused_where_a_whole_number_is_needed():
 
 def test_the_messages_quote_the_text_and_say_what_it_may_mean():
     _, problem = parse_entry("1.5", "float", "da")
-    assert entry_message(problem, "da") == ("“1.5” kan læses som 15 eller 1,5. Skriv tallet, så det kun kan læses "
-                                            "på én måde (komma før decimaler, punktum mellem tusinder).")
+    assert entry_message(problem, "da") == ("“1.5” kan læses som 15 eller 1,5. Skriv det entydigt: komma før decimaler, "
+                                            "punktum mellem tusinder.")
     assert entry_message(parse_entry("abc", "float", "da")[1], "da") == "“abc” er ikke et tal. Skriv tallet som fx 1.234,5."
     assert entry_message(parse_entry("abc", "float", "en")[1], "en") == "“abc” is not a number. Write the number like 1,234.5."
     assert entry_message(parse_entry("1,5", "int", "da")[1], "da") == "“1,5” skal være et helt tal."

@@ -17,10 +17,13 @@ from .views import ResultView
 
 
 def _load_example() -> None:
-    name = st.session_state.get("example")
+    """Choosing an example loads it (one action); the picker then stands empty, so the same example can be loaded again."""
+    ss = st.session_state
+    name = ss.get("example")
     ex = session.examples()
     if name in ex:
-        session.load(ex[name])
+        session.load(ex[name], example=True)
+    ss["example"] = None
 
 
 def _on_upload(lang: str) -> None:
@@ -65,9 +68,9 @@ def examples_picker(lang: str) -> None:
     if not ex:
         return
     if st.session_state.get("example") not in ex:
-        st.session_state["example"] = session.START_EXAMPLE if session.START_EXAMPLE in ex else next(iter(ex))
-    st.selectbox(t("example", lang), list(ex), key="example", format_func=lambda n: ex[n].name)
-    st.button(t("load_example", lang), key="load_example", on_click=_load_example, icon=":material/folder_open:")
+        st.session_state["example"] = None
+    st.selectbox(t("load_example", lang), [None, *ex], key="example", format_func=lambda n: "" if n is None else ex[n].name,
+                 on_change=_load_example, placeholder=t("load_example_ph", lang), help=t("load_example_help", lang))
 
 
 def save_load_share(lang: str, view: ResultView | None, stale: bool) -> None:

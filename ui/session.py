@@ -14,11 +14,12 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
+from calculator.analysis.checks import scenario_checks
 from calculator.data.parameters import DEFAULTS_DIR
 from calculator.schema import Scenario, load_scenario
 from calculator.text.catalog import text
 from calculator.text.problems import problems
-from calculator.text.sentences import model_error
+from calculator.text.sentences import check_sentences, model_error
 
 from . import state as S
 from .certainty.evidence import start_rates
@@ -72,9 +73,10 @@ def init() -> None:
             scenario = decode_link(token, ss["lang"])
         except ScenarioInputError as exc:
             ss["load_error"] = [t("load_error_link", ss["lang"]), *md_lines(exc.lines)]
-    scenario = scenario or start_example()
-    S.load_scenario_into(ss, scenario)
-    start_rates(ss, scenario)
+    S.load_scenario_into(ss, scenario or start_example())
+    if scenario is None:
+        S.mark_example(ss)
+    start_rates(ss, scenario or start_example())
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Current:
     view: ResultView | None = None  # what the screen shows (the last valid result if the draft is invalid)
     stale: bool = False
     errors: dict[str, list[str]] = field(default_factory=dict)  # widget or section key -> messages
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # widget key -> sentences (calculator.analysis.checks)
     calc_error: str | None = None
 
 
@@ -124,10 +127,25 @@ def evaluate(lang: str) -> Current:
                 cur.errors.setdefault(key, []).append(message)
             if not located:
                 cur.calc_error = model_error(exc, lang)
+    if cur.view is not None and not cur.errors:
+        cur.warnings = _warnings(cur.scenario, list(ss.get("cohort_ids", [])), lang)
+    ss[WARNINGS] = cur.warnings
     if cur.view is None and ss.get("last_valid_json"):
         cur.view = compute(ss["last_valid_json"], lang)
         cur.stale = True
     return cur
+
+
+WARNINGS = "field_warnings"  # widget key -> the warnings shown at it this run (read by ui.widgets.show_errors)
+
+
+def _warnings(scenario: Scenario, cohort_ids: list[int], lang: str) -> dict[str, list[str]]:
+    """Inputs that are valid but probably not meant (a cost that counts nothing, ...), at the field each is about."""
+    names = [c.name for c in scenario.cohorts]
+    out: dict[str, list[str]] = {}
+    for check in scenario_checks(scenario):
+        out.setdefault(S.check_key(check, names, cohort_ids), []).extend(check_sentences([check], lang))
+    return out
 
 
 _BOUNDS = {"less_than_equal": "le", "greater_than_equal": "ge", "less_than": "lt", "greater_than": "gt"}  # pydantic's type -> ctx key
@@ -202,13 +220,19 @@ def on_language_change() -> None:
             ss[key] = ss[key]
 
 
-def load(scenario: Scenario) -> None:
-    """Put ``scenario`` into the widgets (call from a callback, before the widgets are drawn)."""
+def load(scenario: Scenario, example: bool = False) -> None:
+    """Put ``scenario`` into the widgets (call from a callback, before the widgets are drawn).
+
+    ``example``: one of the app's examples (its name, description and cohort names are the app's
+    and give way when the municipality or a cohort's type changes, see ui.state.reset).
+    """
     ss = st.session_state
     for key in [k for k in ss if isinstance(k, str) and k.startswith("flash_c")]:
         del ss[key]
     ss.pop("upload_feedback", None)
     ss.pop("load_error", None)
     S.load_scenario_into(ss, scenario)
+    if example:
+        S.mark_example(ss)
     start_rates(ss, scenario)
     ss["cohort_pick"] = ss["cohort_ids"][0]

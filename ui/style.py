@@ -1,4 +1,4 @@
-"""A little CSS: tighter tiles, and large figures without the sidebar in presentation mode."""
+"""A little CSS: tighter tiles, large figures without the sidebar in presentation mode, and the marking of a stale result."""
 
 from __future__ import annotations
 
@@ -26,5 +26,23 @@ h1 { font-size: 2.3rem; }
 """
 
 
+STALE = """
+<style>
+[data-testid="stMetric"], [data-testid="stVegaLiteChart"] { position: relative; overflow: visible; }
+[data-testid="stMetric"] > *, [data-testid="stVegaLiteChart"] > *, [data-testid="stDataFrame"], [data-testid="stTable"] {
+  opacity: 0.4; filter: grayscale(1); }
+[data-testid="stMetric"]::after, [data-testid="stVegaLiteChart"]::after {
+  content: "%s"; position: absolute; top: -0.75rem; right: 0.6rem; z-index: 5; font-size: 0.75rem; font-weight: 600;
+  color: #6b4500; background: #fff3cd; border: 1px solid #d9a43a; border-radius: 0.3rem; padding: 0.05rem 0.45rem; }
+</style>
+"""
+
+
 def apply(presentation: bool) -> None:
     st.html(PRESENTATION if presentation else BASE)
+
+
+def mark_stale(badge: str) -> None:
+    """While the inputs have problems: tiles, charts and tables greyed, each with ``badge`` ("last valid result")."""
+    text = badge.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")  # a CSS string, inside HTML
+    st.html(STALE % text)

@@ -26,12 +26,22 @@ def section(title: str, key: str, errors: dict, inside: tuple[str, ...] = ()):
     if any(k in errors for k in inside):
         st.session_state[key] = True
     box = st.expander(title, key=key, on_change="rerun")
+    if not box.open:  # a warning about a field inside is shown under the closed box
+        warnings = st.session_state.get(WARNINGS, {})
+        for message in [m for k in inside for m in warnings.get(k, [])]:
+            st.warning(md(message), icon=":material/info:")
     return box if box.open else None
 
 
+WARNINGS = "field_warnings"  # set by ui.session.evaluate: widget key -> warnings (valid, but probably not meant)
+
+
 def show_errors(errors: dict[str, list[str]], key: str) -> None:
+    """The problems at widget ``key``, and the warnings about it (plain text that may quote what the user typed)."""
     for message in errors.get(key, []):
-        st.error(md(message), icon=":material/warning:")  # plain text that may quote what the user typed
+        st.error(md(message), icon=":material/warning:")
+    for message in st.session_state.get(WARNINGS, {}).get(key, []):
+        st.warning(md(message), icon=":material/info:")
 
 
 def number(key: str, lang: str, errors: dict, *, label_key: str | None = None, label: str | None = None,

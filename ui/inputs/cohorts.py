@@ -17,23 +17,43 @@ from .. import state as S
 from ..escape import md
 from ..fmt import share
 from ..i18n import t
-from ..widgets import PERSIST, cohort_number, section, show_errors
+from ..widgets import PERSIST, WARNINGS, cohort_number, section, show_errors
 from .effect import effect_inputs
+from .scenario import example_texts_gone
 
 COHORT_PICKER = "cohort_pick"  # which cohort's inputs are shown (a cohort id)
 DETAILS = ("prior_weeks", "programme_share_pct", "programme_year", "monthly_benefit", "supplements", "under_30", "couple",
            "household_income", "boligsikring_pct", "friplads_pct", "tests", "test_month")
 
 
+def _type_name(cohort_type: str, lang: str, but: int | None = None) -> str:
+    """The name the app gives a cohort of ``cohort_type``: the type's name, numbered if another cohort has it."""
+    ss = st.session_state
+    others = [ss.get(S.cohort_key(u, "name")) for u in ss.get("cohort_ids", []) if u != but]
+    return S.unique_name(cohort_type_label(cohort_type, lang), others,
+                         lambda name, n: t("cohort_numbered_name", lang, name=name, n=n))
+
+
 def _add_cohort(lang: str) -> None:
     ss = st.session_state
     if len(ss.get("cohort_ids", [])) >= S.MAX_COHORTS:
         return
-    names = {ss.get(S.cohort_key(u, "name")) for u in ss.get("cohort_ids", [])}
-    n = len(names) + 1
-    while t("cohort_fallback_name", lang, n=n) in names:
-        n += 1
-    ss[COHORT_PICKER] = S.new_cohort(ss, ss.get("new_cohort_type") or "aktivitetsparat", t("cohort_fallback_name", lang, n=n))
+    cohort_type = ss.get("new_cohort_type") or "aktivitetsparat"
+    ss[COHORT_PICKER] = S.new_cohort(ss, cohort_type, _type_name(cohort_type, lang))
+
+
+def _on_type_change(uid: int, lang: str) -> None:
+    """A new type: its defaults for the type-dependent settings, its name if the app gave the old one (ui.state.reset)."""
+    ss = st.session_state
+    cohort_type = ss.get(S.cohort_key(uid, "type")) or "egen"
+    S.reset_type_settings(ss, uid, cohort_type)
+    notices = [t("type_changed", lang, type=cohort_type_label(cohort_type, lang).lower())]
+    name = _type_name(cohort_type, lang, but=uid)
+    if S.rename_if_auto(ss, S.cohort_key(uid, "name"), name):
+        notices.append(t("type_changed_name", lang, name=name))
+    if gone := example_texts_gone(lang):
+        notices.append(gone)
+    ss[f"notice_c{uid}"] = notices
 
 
 def _remove_cohort(uid: int) -> None:
@@ -98,9 +118,11 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) 
         st.text_input(t("name", lang), key=key(uid, "name"), persist_state=PERSIST)
         show_errors(errors, key(uid, "name"))
     with c2:
-        st.selectbox(t("type", lang), S.COHORT_TYPES, key=key(uid, "type"),
+        st.selectbox(t("type", lang), S.COHORT_TYPES, key=key(uid, "type"), on_change=_on_type_change, args=(uid, lang),
                      format_func=lambda v: cohort_type_label(v, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "type"))
+    for notice in ss.pop(f"notice_c{uid}", None) or []:
+        st.info(notice, icon=":material/info:")
     defaults = COHORT_DEFAULTS[ss.get(key(uid, "type")) or "egen"]
 
     c1, c2 = st.columns(2)
@@ -157,6 +179,9 @@ def cohorts(lang: str, errors: dict, scenario: Scenario | None = None) -> None:
         names = ", ".join(md(ss.get(S.cohort_key(u, "name")) or "?") for u in ids if u != uid and _has_errors(u, errors))
         st.error(t("other_cohort_errors", lang, names=names) + "\n\n" + "\n".join(f"- {md(m)}" for m in hidden),
                  icon=":material/warning:")
+    warned = [m for k, ms in ss.get(WARNINGS, {}).items() for u in ids if u != uid and k.startswith(f"c{u}_") for m in ms]
+    if warned:  # the sentences name their cohort
+        st.warning("\n\n".join(md(m) for m in warned), icon=":material/info:")
     c1, c2 = st.columns([3, 2], vertical_alignment="bottom")
     with c1:
         if "new_cohort_type" not in ss:

@@ -8,7 +8,7 @@ from .. import state as S
 from ..escape import md
 from ..fmt import money
 from ..i18n import t
-from ..widgets import PERSIST, number, section, show_errors
+from ..widgets import PERSIST, WARNINGS, number, section, show_errors
 
 
 def costs(lang: str, errors: dict) -> None:
@@ -73,3 +73,5 @@ def general_problems(lang: str, errors: dict) -> None:
     lines = [m for k in ("scenario", "options", "overrides") for m in errors.get(k, [])]
     if lines:
         st.error(t("general_problems", lang) + "\n\n" + "\n".join(f"- {md(m)}" for m in lines), icon=":material/warning:")
+    for message in st.session_state.get(WARNINGS, {}).get("scenario", []):  # a warning about no single field
+        st.warning(md(message), icon=":material/info:")

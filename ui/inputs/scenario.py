@@ -21,17 +21,25 @@ from ..fmt import share
 from ..i18n import t
 from ..widgets import PERSIST, number, section, show_errors
 
-TAX_NOTICE = "tax_notice"  # what happened to an own tax rate when the municipality or year changed
+TAX_NOTICE = "tax_notice"  # what the app changed when the municipality or year changed (a list of sentences)
 
 
-def _on_place_change(lang: str) -> None:
-    """The municipality or the budget year changed: an own tax rate typed for the old one is dropped."""
+def example_texts_gone(lang: str) -> str | None:
+    """Replace the example's name and description if the user has not edited them; the notice saying so, or None."""
+    ss = st.session_state
+    name = t("scenario_own_name", lang, municipality=ss.get("municipality") or "")
+    return t("example_texts_replaced", lang, name=name) if S.replace_example_texts(ss, name) else None
+
+
+def _on_place_change(lang: str, municipality: bool) -> None:
+    """The municipality or the budget year changed: an own tax rate typed for the old one is dropped, and a new
+    municipality replaces the example's own name and description (they describe another municipality's case)."""
     ss = st.session_state
     own = S.drop_tax_override(ss)
-    if own is None:
-        ss.pop(TAX_NOTICE, None)
-    else:
-        ss[TAX_NOTICE] = t("tax_rate_dropped", lang, rate=share(S.from_pct(own), lang))
+    notices = [] if own is None else [t("tax_rate_dropped", lang, rate=share(S.from_pct(own), lang))]
+    if municipality and (gone := example_texts_gone(lang)):
+        notices.append(gone)
+    ss[TAX_NOTICE] = notices
 
 
 def _tax_rate(lang: str, errors: dict) -> None:
@@ -43,8 +51,7 @@ def _tax_rate(lang: str, errors: dict) -> None:
     rate = share(tax.rate, lang) if tax is not None else None
     number(S.TAX_RATE_KEY, lang, errors,
            placeholder=t("tax_rate_placeholder", lang, rate=rate) if rate else None)
-    notice = ss.pop(TAX_NOTICE, None)
-    if notice:
+    for notice in ss.pop(TAX_NOTICE, None) or []:
         st.info(notice, icon=":material/info:")
     if tax is None:
         return
@@ -71,12 +78,12 @@ def scenario_settings(lang: str, errors: dict) -> None:
             show_errors(errors, "scenario_prepared_by")
 
     st.subheader(t("sec_place", lang))
-    st.selectbox(t("municipality", lang), municipalities(), key="municipality", on_change=_on_place_change, args=(lang,),
+    st.selectbox(t("municipality", lang), municipalities(), key="municipality", on_change=_on_place_change, args=(lang, True),
                  persist_state=PERSIST)
     show_errors(errors, "municipality")
     c1, c2 = st.columns(2)
     with c1:
-        st.selectbox(t("budget_year", lang), S.YEARS, key="budget_year", on_change=_on_place_change, args=(lang,),
+        st.selectbox(t("budget_year", lang), S.YEARS, key="budget_year", on_change=_on_place_change, args=(lang, False),
                      persist_state=PERSIST)
         show_errors(errors, "budget_year")
     with c2:

@@ -26,18 +26,21 @@ Widget keys (also used by the tests):
   non-widget cN_evidence: the cohort's ``effect_source`` as JSON (the preset, its design and the
   optimism-bias haircut put into the effect; absent for an effect typed in by hand)
   other widgets (set in ui/*.py): lang, presentation, view (results/certainty/sources/evidence/compare),
-  cohort_pick (which cohort is shown, a cohort id), new_cohort_type, add_cohort, example,
-  load_example, upload, download_scenario, download_pdf, download_xlsx, ovr_param, ovr_value,
+  cohort_pick (which cohort is shown, a cohort id), new_cohort_type, add_cohort, example (choosing one
+  loads it; it then stands empty), upload, download_scenario, download_pdf, download_xlsx, ovr_param, ovr_value,
   ovr_apply, ovr_remove_<name>, compare_add, compare_clear, compare_load_<i>, compare_remove_<i>;
   boxes sec_description, sec_tax_more, sec_offers, sec_wage_subsidy, sec_share, tbl_<table>;
   containers cohort_box, costs_box; charts chart_cumulative, chart_cumulative_big, chart_waterfall,
   chart_stakeholders, chart_per_year, chart_compare; downloads csv_<table>, csv_flows, csv_sources, csv_compare;
   the view "Hvor sikkert er det?" has its own keys (cert_*, ob_apply, ob_undo), listed in ui/certainty/__init__.py
-  number fields: the key above holds the model's number (percent for a share); the text field the user
+  number fields (and ovr_value): the key above holds the model's number (percent for a share); the text field the user
   types in is "<key>:text" (e.g. c0_size:text), with "<key>:seen" (the text, number and language last
   synced) and "<key>:entry" (the problem of a text that cannot be read) beside it, see ui.state.entry
+  names the app gave (an example's name and description, an example's or a new cohort's name) have
+  "<key>:auto" beside them and give way when the municipality or a cohort's type changes (ui.state.reset)
   non-widget: initialized, cohort_ids, next_cohort_id, overrides, last_valid_json, share_token,
-  compare, compare_feedback, upload_feedback, load_error, tax_notice, flash_cN, and beside every
+  compare, compare_feedback, upload_feedback, load_error, tax_notice (sentences), flash_cN, notice_cN (sentences
+  after a type change), field_warnings (widget key -> warnings this run), and beside every
   percent widget "<key>:model" (the value shown and the model's value as loaded, see
   :func:`ui.state.fields.widget_values`)
 """
@@ -76,6 +79,7 @@ from .fields import (
     cohort_key,
     default_tax_pct,
     from_pct,
+    from_widget,
     to_pct,
 )
 from .load import (
@@ -83,13 +87,26 @@ from .load import (
     drop_tax_override,
     effect_values,
     load_scenario_into,
+    mark_example,
     new_cohort,
     remove_cohort_keys,
     source_values,
 )
-from .locate import all_widget_keys, widget_key_for_loc, widget_kind
+from .locate import all_widget_keys, check_key, widget_key_for_loc, widget_kind
+from .reset import (
+    forget_auto,
+    is_auto,
+    mark_auto,
+    rename_if_auto,
+    replace_example_texts,
+    reset_type_settings,
+    unique_name,
+)
 
 __all__ = [
+    "check_key", "from_widget",
+    "forget_auto", "is_auto", "mark_auto", "mark_example", "rename_if_auto", "replace_example_texts", "reset_type_settings",
+    "unique_name",
     "BENEFITS", "COHORT_TYPES", "MONTHS", "SUPPLEMENTS", "TIERS", "YEARS", "choice_options",
     "EntryProblem", "entry_message", "entry_problems", "format_entry", "forget_entries", "parse_entry", "problem_key", "sync_entries",
     "sync_entry", "text_key",
