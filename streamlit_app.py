@@ -23,7 +23,7 @@ with st.sidebar:
                          on_change=session.on_language_change)
 lang = ss.get("lang") or "da"
 presentation = bool(ss.get("presentation"))
-style.apply(presentation)
+style.apply(presentation, lang)
 
 cur = session.evaluate(lang)  # validate the widgets' scenario, run the model (cached), keep the last valid result
 session.sync_link(cur)

@@ -75,7 +75,7 @@ def test_the_section_opens_with_the_models_break_even_sentence_and_both_charts()
     assert len(at.get("vega_lite_chart")) == 2  # tornado and Monte Carlo histogram
     assert not errors(at) and not at.warning
     captions = " ".join(c.value for c in at.caption)
-    assert f"scenarie {scenario_hash(example())}" in captions and "10.000 træk, frø 2024" in captions  # the stamp
+    assert f"scenarie {scenario_hash(example())}" in captions and "10.000 træk, startværdi 2024" in captions  # the stamp
     assert tiles(at)["Nutidsværdi (NPV)"] == expected_tiles(example())["Nutidsværdi (NPV)"]  # the tiles stay
 
 
@@ -296,7 +296,7 @@ def test_the_excel_export_holds_the_analysis_with_the_specs_on_screen():
     ws = book["Robusthed"]
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert break_even_sentence(break_even(scenario), "da") in text
-    assert "2.000 træk (frø 7)" in text
+    assert "2.000 træk (startværdi 7)" in text
     bad = cert_export.export_args({**state, "cert_mc_effect_low": 160.0, "cert_last_mc": args[1]}, scenario, stale=False)
     assert bad[1] == args[1]  # a bad entry: the last valid spec, as on screen
 

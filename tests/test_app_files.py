@@ -79,7 +79,7 @@ def test_an_effect_source_with_a_haircut_survives_load_and_save_and_undo_restore
     assert at.session_state["last_valid_json"] == scenario.canonical_json()
     assert saved(at, stores) == data  # the same file, haircut and all
     shown = f"{round(rate * 100)} %"
-    assert any(f"reduceret med {shown} for optimism bias" in c.value for c in at.caption)  # at the effect
+    assert any(f"reduceret med {shown} for optimisme" in c.value for c in at.caption)  # at the effect
 
     at.segmented_control(key="view").set_value("certainty").run()
     at.number_input(key="cert_draws").set_value(500).run()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from .i18n import t
+from .share import MAX_FILE_BYTES
+
 BASE = """
 <style>
 [data-testid="stMetricValue"] { font-size: 1.7rem; }
@@ -38,11 +41,31 @@ STALE = """
 """
 
 
-def apply(presentation: bool) -> None:
-    st.html(PRESENTATION if presentation else BASE)
+# Streamlit's own words on its widgets (the file uploader's button and limit, "Press Enter to apply") are
+# English and cannot be set; they are hidden and the app's words shown in their place.
+WORDS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after { content: "%(button)s"; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::after { content: "%(limit)s"; font-size: 0.75rem; }
+[data-testid="InputInstructions"] > span { font-size: 0; }
+[data-testid="InputInstructions"] > span::after { content: "%(enter)s"; font-size: 0.75rem; }
+[data-testid="stTextArea"] [data-testid="InputInstructions"] > span::after { content: "%(ctrl_enter)s"; }
+</style>
+"""
+
+
+def css_text(text: str) -> str:
+    """``text`` as the inside of a CSS string in a <style> element."""
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+
+
+def apply(presentation: bool, lang: str = "da") -> None:
+    words = {k: css_text(t(f"streamlit_{k}", lang, limit=MAX_FILE_BYTES // 1000)) for k in ("button", "limit", "enter", "ctrl_enter")}
+    st.html((PRESENTATION if presentation else BASE) + WORDS % words)
 
 
 def mark_stale(badge: str) -> None:
     """While the inputs have problems: tiles, charts and tables greyed, each with ``badge`` ("last valid result")."""
-    text = badge.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")  # a CSS string, inside HTML
-    st.html(STALE % text)
+    st.html(STALE % css_text(badge))

@@ -14,6 +14,7 @@ from calculator.data.municipalities import municipal_tax, municipalities
 from calculator.data.parameters import load_parameters
 from calculator.model import DISCOUNT_RATE
 from calculator.text.catalog import text
+from calculator.text.grammar import genitive
 from calculator.text.labels import month_name
 
 from .. import state as S
@@ -36,7 +37,8 @@ def _on_place_change(lang: str, municipality: bool) -> None:
     municipality replaces the example's own name and description (they describe another municipality's case)."""
     ss = st.session_state
     own = S.drop_tax_override(ss)
-    notices = [] if own is None else [t("tax_rate_dropped", lang, rate=share(S.from_pct(own), lang))]
+    owner = genitive(ss.get("municipality") or "", lang)
+    notices = [] if own is None else [t("tax_rate_dropped", lang, rate=share(S.from_pct(own), lang), owner=owner)]
     if municipality and (gone := example_texts_gone(lang)):
         notices.append(gone)
     ss[TAX_NOTICE] = notices
@@ -50,7 +52,7 @@ def _tax_rate(lang: str, errors: dict) -> None:
         tax = None
     rate = share(tax.rate, lang) if tax is not None else None
     number(S.TAX_RATE_KEY, lang, errors,
-           placeholder=t("tax_rate_placeholder", lang, rate=rate) if rate else None)
+           placeholder=t("tax_rate_placeholder", lang, rate=rate, owner=genitive(tax.municipality, lang)) if rate else None)
     for notice in ss.pop(TAX_NOTICE, None) or []:
         st.info(notice, icon=":material/info:")
     if tax is None:
