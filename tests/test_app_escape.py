@@ -70,7 +70,7 @@ def markdown_bodies(at) -> list[str]:
         bodies += [getattr(w, "label", "") or "" for w in at.get(kind)]
     for kind in ("radio", "segmented_control"):  # options rendered as markdown (a select box's are plain text)
         for w in at.get(kind):
-            bodies += [str(o) for o in w.proto.options]
+            bodies += [str(getattr(o, "content", o)) for o in w.proto.options]
     return [b for b in bodies if b]
 
 

@@ -54,3 +54,9 @@ def test_streamlits_own_english_on_the_uploader_is_replaced(lang, words):
     css = " ".join(h.proto.body for h in at.get("html"))
     for word in words:
         assert f'content: "{word}"' in css
+
+
+def test_english_labels_say_dkk_not_kr():
+    with po_path("en", "app").open("rb") as fh:
+        danish_unit = [m.id for m in read_po(fh, locale="en", domain="app") if m.id and "kr." in str(m.string)]
+    assert danish_unit == []

@@ -19,7 +19,7 @@ import re
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _JOINER = "\u2060"  # WORD JOINER: invisible, no line break
-_ADDRESS = re.compile(r"(\\:|\\@|[wW]{3}(?=\\\.))")
+_ADDRESS = re.compile(r"(\\:(?=\\/\\/)|\\@|[wW]{3}(?=\\\.))")
 _LINES = re.compile(r"[\r\n\t]+")
 
 

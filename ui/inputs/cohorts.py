@@ -121,8 +121,9 @@ def _cohort_inputs(uid: int, lang: str, errors: dict, can_remove: bool, cohort) 
         st.selectbox(t("type", lang), S.COHORT_TYPES, key=key(uid, "type"), on_change=_on_type_change, args=(uid, lang),
                      format_func=lambda v: cohort_type_label(v, lang), persist_state=PERSIST)
         show_errors(errors, key(uid, "type"))
-    for notice in ss.pop(f"notice_c{uid}", None) or []:
-        st.info(notice, icon=":material/info:")
+    notices = ss.pop(f"notice_c{uid}", None)
+    if notices:  # what the new type changed, in one box
+        st.info("\n\n".join(notices), icon=":material/info:")
     defaults = COHORT_DEFAULTS[ss.get(key(uid, "type")) or "egen"]
 
     c1, c2 = st.columns(2)

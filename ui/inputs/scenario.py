@@ -53,8 +53,9 @@ def _tax_rate(lang: str, errors: dict) -> None:
     rate = share(tax.rate, lang) if tax is not None else None
     number(S.TAX_RATE_KEY, lang, errors,
            placeholder=t("tax_rate_placeholder", lang, rate=rate, owner=genitive(tax.municipality, lang)) if rate else None)
-    for notice in ss.pop(TAX_NOTICE, None) or []:
-        st.info(notice, icon=":material/info:")
+    notices = ss.pop(TAX_NOTICE, None)
+    if notices:
+        st.info("\n\n".join(notices), icon=":material/info:")
     if tax is None:
         return
     if ss.get(S.TAX_RATE_KEY) is not None:
