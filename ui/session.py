@@ -98,8 +98,7 @@ def evaluate(lang: str) -> Current:
     """
     ss = st.session_state
     cur = Current(lang=lang)
-    S.sync_entries(ss, lang)
-    unread = S.entry_problems(ss)
+    unread = S.entry_problems(ss)  # the texts were read when they were typed (ui.widgets.number)
     for key, problem in unread.items():
         cur.errors[key] = [S.entry_message(problem, lang)]
     try:

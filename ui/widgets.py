@@ -54,9 +54,10 @@ def number(key: str, lang: str, errors: dict, *, label_key: str | None = None, l
     optional field shows ``placeholder`` (the default it stands for) while empty.
     """
     ss = st.session_state
-    S.sync_entry(ss, key, S.widget_kind(key) or "float", lang)  # a value set earlier in this run
+    kind = S.widget_kind(key) or "float"
+    S.sync_entry(ss, key, kind, lang)  # a number the app set (a file, a preset, another language) into the text
     st.text_input(label or t(label_key or key, lang), key=S.text_key(key), placeholder=placeholder, help=help,
-                  persist_state=PERSIST)
+                  persist_state=PERSIST, on_change=S.sync_entry, args=(ss, key, kind, lang))  # what the user typed
     if key not in errors and (problem := ss.get(S.problem_key(key))) is not None:  # a field outside the scenario
         errors = {key: [S.entry_message(problem, lang)]}
     show_errors(errors, key)

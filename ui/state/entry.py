@@ -8,10 +8,11 @@ One more refusal on top of Babel: text that the other language reads as a differ
 that has none of this language's grouping marks ("600,000" in Danish is 600 but reads as 600000 in
 English) is ambiguous; Babel reads both sides.
 
-:func:`sync_entries` runs at the top of every rerun: it reads the texts the user changed into the
-model's numbers and writes every number that changed otherwise (a loaded file, a preset, another
-language) back into its text. A text that cannot be read stays as typed, with its problem (a code
-and values, worded in the language on screen), and the model's number keeps its last value.
+:func:`sync_entry` reads a text the user changed into the model's number (the text field's
+``on_change``, so before the rerun reads the scenario) and, when the field is drawn, writes a number
+that changed otherwise (a loaded file, a preset, another language) back into its text. A text that
+cannot be read stays as typed, with its problem (a code and values, worded in the language on
+screen), and the model's number keeps its last value. :func:`sync_entries` does it for every field.
 
 Pure: works on any mutable mapping.
 """
@@ -170,8 +171,15 @@ def sync_entries(state: MutableMapping, lang: str) -> None:
 
 
 def entry_problems(state: Mapping) -> dict[str, EntryProblem]:
-    """Number key -> the problem of its text, for every text that cannot be read now."""
-    return {key: p for key, _ in number_keys(state) if (p := state.get(problem_key(key))) is not None}
+    """Number key -> the problem of its text, for every field of the scenario whose text cannot be read now.
+
+    Reads only the keys that hold a problem (Streamlit's session state costs a few µs a lookup).
+    """
+    found = [k[: -len(":entry")] for k in list(state.keys()) if isinstance(k, str) and k.endswith(":entry")]
+    if not found:
+        return {}
+    fields = {key for key, _ in number_keys(state)}
+    return {key: state[problem_key(key)] for key in found if key in fields}
 
 
 def forget_entries(state: MutableMapping, keys: Iterable[str]) -> None:
