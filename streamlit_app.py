@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import budget, compare, evidence, files, inputs, perf, present, results, session, sources, style, tiles
 from ui.certainty import view as certainty
+from ui.escape import md
 from ui.i18n import t
 
 session.init()
@@ -19,13 +20,15 @@ st.set_page_config(page_title=t("page_title", ss.get("lang") or "da"), page_icon
 
 lang = ss.get("lang") or "da"
 presentation = bool(ss.get("presentation"))
-style.apply(presentation)
+style.apply(presentation, lang)
 if not presentation:  # while presenting the sidebar is hidden: the switch sits beside the toggle
     with st.sidebar:
         present.language_switch(lang)
 
 cur = session.evaluate(lang)  # validate the widgets' scenario, run the model (cached), keep the last valid result
 session.sync_link(cur)
+if cur.stale:  # the tiles and charts show the last valid result: greyed, each with a badge saying so
+    style.mark_stale(t("stale_badge", lang))
 
 present.header(lang, presentation, cur.view.summary.scenario if cur.view is not None else None)
 for line in ss.get("load_error", []):
@@ -33,7 +36,7 @@ for line in ss.get("load_error", []):
 if cur.stale:
     st.warning(t("invalid_banner", lang), icon=":material/warning:")
 if cur.calc_error:
-    st.error(t("calc_error", lang, msg=cur.calc_error), icon=":material/warning:")
+    st.error(t("calc_error", lang, msg=md(cur.calc_error)), icon=":material/warning:")
 
 if presentation:
     present.render(cur, lang)

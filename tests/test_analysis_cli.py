@@ -26,7 +26,7 @@ def run(capsys, *argv) -> tuple[int, str, str]:
 def test_analyse_prints_the_three_analyses(capsys):
     code, out, err = run(capsys, "analyse", GREVE, "--draws", "500")
     assert code == 0 and not err
-    assert "Break-even" in out and "Følsomhed" in out and "Usikkerhed (500 træk, frø 2024)" in out
+    assert "Break-even" in out and "Følsomhed" in out and "Usikkerhed (500 træk, startværdi 2024)" in out
     assert stamp(load_scenario(GREVE)).scenario_hash in out
 
 

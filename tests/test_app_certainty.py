@@ -14,7 +14,7 @@ import json
 import re
 
 import pytest
-from test_app import example, expected_tiles, start, tiles, with_cohort
+from test_app import enter, example, expected_tiles, shown, start, tiles, with_cohort
 
 import calculator.analysis as analysis
 from calculator.analysis import MonteCarloSpec, Range, TornadoSpec, apply_optimism_bias, break_even, run_montecarlo, tornado
@@ -38,7 +38,7 @@ def no_crash(at) -> None:
 
 
 def errors(at) -> list[str]:
-    return [e.value for e in at.error]
+    return [shown(e.value) for e in at.error]
 
 
 def certainty_view(at=None, draws: int | None = DRAWS):
@@ -75,7 +75,7 @@ def test_the_section_opens_with_the_models_break_even_sentence_and_both_charts()
     assert len(at.get("vega_lite_chart")) == 2  # tornado and Monte Carlo histogram
     assert not errors(at) and not at.warning
     captions = " ".join(c.value for c in at.caption)
-    assert f"scenarie {scenario_hash(example())}" in captions and "10.000 træk, frø 2024" in captions  # the stamp
+    assert f"scenarie {scenario_hash(example())}" in captions and "10.000 træk, startværdi 2024" in captions  # the stamp
     assert tiles(at)["Nutidsværdi (NPV)"] == expected_tiles(example())["Nutidsværdi (NPV)"]  # the tiles stay
 
 
@@ -191,7 +191,7 @@ def test_other_views_run_no_analysis(monkeypatch):
         real = getattr(analysis, name)
         monkeypatch.setattr(analysis, name, lambda *a, _real=real, _name=name, **k: (calls.append(_name), _real(*a, **k))[1])
     at = start()
-    at.number_input(key="c0_size").set_value(61).run()
+    enter(at, "c0_size", "61")
     at.segmented_control(key="view").set_value("sources").run()
     no_crash(at)
     assert calls == []
@@ -287,7 +287,7 @@ def test_a_bad_haircut_percentage_is_refused_at_the_field():
 
 def test_an_effect_edited_after_the_preset_gets_no_haircut():
     at, _ = _with_preset()
-    at.number_input(key="c0_share_with_pct").set_value(30.0).run()
+    enter(at, "c0_share_with_pct", "30")
     at = certainty_view(at, draws=None)
     assert any("effekten er ændret" in c.value for c in at.caption)
     assert "ob_apply" not in [b.key for b in at.button]
@@ -305,7 +305,7 @@ def test_the_excel_export_holds_the_analysis_with_the_specs_on_screen():
     ws = book["Robusthed"]
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     assert break_even_sentence(break_even(scenario), "da") in text
-    assert "2.000 træk (frø 7)" in text
+    assert "2.000 træk (startværdi 7)" in text
     bad = cert_export.export_args({**state, "cert_mc_effect_low": 160.0, "cert_last_mc": args[1]}, scenario, stale=False)
     assert bad[1] == args[1]  # a bad entry: the last valid spec, as on screen
 

@@ -7,7 +7,7 @@ equivalent scenarios; the one input changed in each test is written out by hand.
 
 from __future__ import annotations
 
-from test_app import errors, example, no_crash, start, with_cohort
+from test_app import enter, errors, example, no_crash, start, with_cohort
 
 from calculator.export.diff import input_differences
 from calculator.model import calculate
@@ -25,7 +25,7 @@ def two_compared():
     at = start()
     at.segmented_control(key="view").set_value("compare").run()
     at.button(key="compare_add").click().run()
-    at.number_input(key="c0_extra_people").set_value(12.0).run()
+    enter(at, "c0_extra_people", "12")
     at.button(key="compare_add").click().run()
     no_crash(at)
     return at
@@ -97,7 +97,7 @@ def test_a_broken_share_link_keeps_the_address_until_the_user_changes_something(
     assert any("share link" in e for e in errors(at))
     assert param(at, "s") == "not-a-real-link"  # not overwritten with the example's link
     assert param(at, "lang") == "en"
-    at.number_input(key="c0_size").set_value(70).run()  # the user moves on: the address is a link of what they see
+    enter(at, "c0_size", "70")  # the user moves on: the address is a link of what they see
     assert param(at, "s") == encode_link(with_cohort(example(), size=70))
     assert not any("share link" in e for e in errors(at))
 

@@ -92,7 +92,7 @@ def test_save_adopt_two_quarters_follow_up_pool_and_report(backend, tmp_path):
     raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
     words = re.sub(r"\s+", " ", raw)
     for heading in ("Opfølgning til byrådet: Virksomhedspraktik for aktivitetsparate", "Kort fortalt", "Plan og faktiske tal pr. periode",
-                    "Fra start til nu", "Kumuleret nettoresultat: plan og genberegning", "Sådan er der regnet", "Forbehold",
+                    "Fra start til nu", "Kumuleret nettoresultat: plan og ny prognose", "Sådan er der regnet", "Forbehold",
                     "Puljen: Beskæftigelsespuljen 2026"):
         assert heading in words, heading
     assert "Vedtaget som version 2" in words and "Faktiske tal til og med 2026-K2" in words

@@ -21,7 +21,7 @@ MAX_LINES = 300
 # Modules with no Streamlit in them (nor in anything of ui/ they import): tested without a page.
 PURE = ("ui.state", "ui.state.fields", "ui.state.load", "ui.state.draft", "ui.state.locate", "ui.certainty.specs",
         "ui.certainty.tables", "ui.certainty.evidence", "ui.chartdata", "ui.charts", "ui.views", "ui.share", "ui.fmt",
-        "ui.i18n")
+        "ui.i18n", "ui.escape", "ui.state.entry", "ui.state.reset")
 
 
 def _modules() -> dict[str, Path]:

@@ -19,6 +19,7 @@ from calculator.text.sentences import people_figure
 from . import chartdata, session
 from .compute import compute, differences_of
 from .downloads import csv_button
+from .escape import md
 from .fmt import count, money
 from .i18n import t
 from .views import ResultView
@@ -115,7 +116,7 @@ def _scenario_row(i: int, v: ResultView, lang: str) -> None:
     st.text_input(t("compare_label", lang, letter=letter), key=_label_key(i), max_chars=80, placeholder=v.summary.scenario,
                   persist_state=PERSIST)  # kept while another view is shown (and in the share link)
     c1, c2, c3 = st.columns([3, 2, 2], vertical_alignment="center")
-    c1.caption(t("compare_caption", lang, name=v.summary.scenario, municipality=v.summary.municipality,
+    c1.caption(t("compare_caption", lang, name=md(v.summary.scenario), municipality=v.summary.municipality,
                  hash=v.stamp.scenario_hash))
     c2.button(t("compare_load", lang, label=letter), key=f"compare_load_{i}", on_click=_load, args=(i,),
               width="stretch", help=t("compare_load_help", lang, label=letter))

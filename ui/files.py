@@ -11,16 +11,20 @@ from calculator.schema import Scenario
 from . import session
 from .certainty.export import export_analysis, export_args
 from .downloads import file_button, prepared_button
+from .escape import md, md_lines
 from .i18n import t
 from .share import MAX_FILE_BYTES, ScenarioInputError, scenario_file_bytes, scenario_from_json_bytes, share_url
 from .views import ResultView
 
 
 def _load_example() -> None:
-    name = st.session_state.get("example")
+    """Choosing an example loads it (one action); the picker then stands empty, so the same example can be loaded again."""
+    ss = st.session_state
+    name = ss.get("example")
     ex = session.examples()
     if name in ex:
-        session.load(ex[name])
+        session.load(ex[name], example=True)
+    ss["example"] = None
 
 
 def _on_upload(lang: str) -> None:
@@ -34,10 +38,10 @@ def _on_upload(lang: str) -> None:
             scenario_from_json_bytes(b"x" * (MAX_FILE_BYTES + 1), lang)
         scenario = scenario_from_json_bytes(uploaded.getvalue(), lang)
     except ScenarioInputError as exc:
-        ss["upload_feedback"] = ("error", [t("upload_rejected", lang, file=uploaded.name), *exc.lines])
+        ss["upload_feedback"] = ("error", [t("upload_rejected", lang, file=md(uploaded.name)), *md_lines(exc.lines)])
         return
     session.load(scenario)
-    ss["upload_feedback"] = ("success", [t("upload_ok", lang, name=scenario.name)])
+    ss["upload_feedback"] = ("success", [t("upload_ok", lang, name=md(scenario.name))])
 
 
 def export_bytes(scenario_json: str, kind: str, analysis_args: tuple | None = None) -> bytes:
@@ -66,9 +70,9 @@ def examples_picker(lang: str) -> None:
     if not ex:
         return
     if st.session_state.get("example") not in ex:
-        st.session_state["example"] = session.START_EXAMPLE if session.START_EXAMPLE in ex else next(iter(ex))
-    st.selectbox(t("example", lang), list(ex), key="example", format_func=lambda n: ex[n].name)
-    st.button(t("load_example", lang), key="load_example", on_click=_load_example, icon=":material/folder_open:")
+        st.session_state["example"] = None
+    st.selectbox(t("load_example", lang), [None, *ex], key="example", format_func=lambda n: "" if n is None else ex[n].name,
+                 on_change=_load_example, placeholder=t("load_example_ph", lang), help=t("load_example_help", lang))
 
 
 def save_load_share(lang: str, view: ResultView | None, stale: bool) -> None:

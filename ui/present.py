@@ -14,15 +14,14 @@ import streamlit as st
 from calculator.data.municipalities import municipalities
 
 from . import budget, compare, session
+from .escape import md
 from .i18n import LANGS, t
 from .inputs.scenario import _on_place_change
 from .results import cumulative
 from .tiles import facts, tiles
 from .widgets import PERSIST, cohort_number, number, show_errors
 
-EFFECT_FIELD = {"ekstra_i_job": ("extra_people", {"step": 1.0, "fmt": "%.1f"}),
-                "andel_i_job": ("share_with_pct", {"step": 1.0, "fmt": "%.1f"}),
-                "kortere_ydelse": ("weeks_shorter", {"step": 1.0, "fmt": "%.1f"})}
+EFFECT_FIELD = {"ekstra_i_job": "extra_people", "andel_i_job": "share_with_pct", "kortere_ydelse": "weeks_shorter"}
 STRIP_COHORTS = 4  # cohorts in the strip; more are edited outside presentation mode
 VIEWS = ("figures", "budget", "compare")  # what the room can be shown; the comparison once there is one
 
@@ -47,19 +46,19 @@ def header(lang: str, presentation: bool, title: str | None) -> None:
     with head:
         if presentation:
             if title:
-                st.title(title, anchor=False)
+                st.title(md(title), anchor=False)
         else:
             st.title(t("title", lang), anchor=False)
             st.markdown(t("tagline", lang))
 
 
 def _cohort_fields(uid: int, lang: str, errors: dict) -> None:
-    cohort_number(uid, "size", lang, errors, kind="int")
+    cohort_number(uid, "size", lang, errors)
 
 
 def _effect_field(uid: int, lang: str, errors: dict) -> None:
-    field, kw = EFFECT_FIELD.get(st.session_state.get(f"c{uid}_form"), EFFECT_FIELD["ekstra_i_job"])
-    cohort_number(uid, field, lang, errors, **kw)
+    field = EFFECT_FIELD.get(st.session_state.get(f"c{uid}_form"), EFFECT_FIELD["ekstra_i_job"])
+    cohort_number(uid, field, lang, errors)
 
 
 def strip(lang: str, errors: dict) -> None:
@@ -85,15 +84,13 @@ def strip(lang: str, errors: dict) -> None:
             with rest[1]:
                 _effect_field(shown[0], lang, errors)
             rest = rest[2:]
-        for col, (key, kw) in zip(rest, (("cost_staff_fte", {"step": 0.5, "fmt": "%.1f"}),
-                                         ("cost_staff_per_fte", {"step": 10000.0, "fmt": "%.0f"}),
-                                         ("cost_offer_per_month", {"step": 500.0, "fmt": "%.0f"}))):
+        for col, key in zip(rest, ("cost_staff_fte", "cost_staff_per_fte", "cost_offer_per_month")):
             with col:
-                number(key, lang, errors, **kw)
+                number(key, lang, errors)
         if not single and shown:
             for col, uid in zip(st.columns(len(shown)), shown):
                 with col:
-                    st.markdown(f"**{ss.get(f'c{uid}_name') or ''}**")
+                    st.markdown(f"**{md(ss.get(f'c{uid}_name') or '')}**")
                     a, b = st.columns(2, vertical_alignment="bottom")
                     with a:
                         _cohort_fields(uid, lang, errors)

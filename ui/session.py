@@ -14,15 +14,17 @@ from pathlib import Path
 import streamlit as st
 from pydantic import ValidationError
 
+from calculator.analysis.checks import scenario_checks
 from calculator.data.parameters import DEFAULTS_DIR
 from calculator.schema import Scenario, load_scenario
 from calculator.text.catalog import text
 from calculator.text.problems import problems
-from calculator.text.sentences import model_error
+from calculator.text.sentences import check_sentences, model_error
 
 from . import state as S
 from .certainty.evidence import start_rates
 from .compute import compute
+from .escape import md_lines
 from .fmt import share
 from .i18n import LANGS, t
 from .share import COMPARE_PARAM, QUERY_PARAM, ScenarioInputError, decode_compare, decode_link, encode_compare, encode_link
@@ -71,15 +73,18 @@ def init() -> None:
         try:
             scenario = decode_link(token, ss["lang"])
         except ScenarioInputError as exc:
-            errors += [t("load_error_link", ss["lang"]), *exc.lines]
+            errors += [t("load_error_link", ss["lang"]), *md_lines(exc.lines)]
     compared = st.query_params.get(COMPARE_PARAM)
     if compared:
         try:
             set_compare(ss, decode_compare(compared, ss["lang"]))
         except ScenarioInputError as exc:
-            errors += [t("load_error_compare", ss["lang"]), *exc.lines]
+            errors += [t("load_error_compare", ss["lang"]), *md_lines(exc.lines)]
+    from_link = scenario is not None
     scenario = scenario or start_example()
     S.load_scenario_into(ss, scenario)
+    if not from_link:
+        S.mark_example(ss)  # the example's own name and description give way when the user makes it theirs
     start_rates(ss, scenario)
     if errors:  # a broken link stays in the address bar (to be mended or reported) until the user changes something
         ss["load_error"] = errors
@@ -112,22 +117,35 @@ class Current:
     view: ResultView | None = None  # what the screen shows (the last valid result if the draft is invalid)
     stale: bool = False
     errors: dict[str, list[str]] = field(default_factory=dict)  # widget or section key -> messages
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # widget key -> sentences (calculator.analysis.checks)
     calc_error: str | None = None
 
 
 def evaluate(lang: str) -> Current:
+    """Read the typed numbers, validate the widgets' scenario and run the model (or keep the last valid result).
+
+    A number field whose text cannot be read keeps its last number; the scenario is then not
+    what the user typed, so nothing new is computed until the text is a number again.
+    """
     ss = st.session_state
     cur = Current(lang=lang)
+    unread = S.entry_problems(ss)  # the texts were read when they were typed (ui.widgets.number)
+    for key, problem in unread.items():
+        cur.errors[key] = [S.entry_message(problem, lang)]
     try:
         cur.scenario = Scenario.model_validate(S.draft_from_state(ss))
     except ValidationError as exc:
         widget_keys = set(S.all_widget_keys(ss))
         for err, p in zip(exc.errors(), problems(exc, lang)):  # problems() keeps the order of errors()
             key = S.widget_key_for_loc(p.loc, list(ss.get("cohort_ids", [])))
+            if key in unread:
+                continue  # about the number before the text that cannot be read
             message = p.message if key in widget_keys else p.line()
             if S.widget_kind(key) in ("pct", "opt_pct") and err["type"] in _BOUNDS:
                 message = _percent_message(err, lang)  # the widget shows percent, so does its message
             cur.errors.setdefault(key, []).append(message)
+    if unread:
+        cur.scenario = None
     if cur.scenario is not None:
         json_text = cur.scenario.canonical_json()
         try:
@@ -139,10 +157,25 @@ def evaluate(lang: str) -> Current:
                 cur.errors.setdefault(key, []).append(message)
             if not located:
                 cur.calc_error = model_error(exc, lang)
+    if cur.view is not None and not cur.errors:
+        cur.warnings = _warnings(cur.scenario, list(ss.get("cohort_ids", [])), lang)
+    ss[WARNINGS] = cur.warnings
     if cur.view is None and ss.get("last_valid_json"):
         cur.view = compute(ss["last_valid_json"], lang)
         cur.stale = True
     return cur
+
+
+WARNINGS = "field_warnings"  # widget key -> the warnings shown at it this run (read by ui.widgets.show_errors)
+
+
+def _warnings(scenario: Scenario, cohort_ids: list[int], lang: str) -> dict[str, list[str]]:
+    """Inputs that are valid but probably not meant (a cost that counts nothing, ...), at the field each is about."""
+    names = [c.name for c in scenario.cohorts]
+    out: dict[str, list[str]] = {}
+    for check in scenario_checks(scenario):
+        out.setdefault(S.check_key(check, names, cohort_ids), []).extend(check_sentences([check], lang))
+    return out
 
 
 _BOUNDS = {"less_than_equal": "le", "greater_than_equal": "ge", "less_than": "lt", "greater_than": "gt"}  # pydantic's type -> ctx key
@@ -236,13 +269,19 @@ def on_language_change() -> None:
             ss[key] = ss[key]
 
 
-def load(scenario: Scenario) -> None:
-    """Put ``scenario`` into the widgets (call from a callback, before the widgets are drawn)."""
+def load(scenario: Scenario, example: bool = False) -> None:
+    """Put ``scenario`` into the widgets (call from a callback, before the widgets are drawn).
+
+    ``example``: one of the app's examples (its name, description and cohort names are the app's
+    and give way when the municipality or a cohort's type changes, see ui.state.reset).
+    """
     ss = st.session_state
     for key in [k for k in ss if isinstance(k, str) and k.startswith("flash_c")]:
         del ss[key]
     ss.pop("upload_feedback", None)
     ss.pop("load_error", None)
     S.load_scenario_into(ss, scenario)
+    if example:
+        S.mark_example(ss)
     start_rates(ss, scenario)
     ss["cohort_pick"] = ss["cohort_ids"][0]

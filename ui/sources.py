@@ -11,10 +11,12 @@ from calculator.schema import Scenario
 from calculator.text.sentences import describe_effect
 
 from .downloads import csv_button
+from .escape import md
 from .fmt import date, unit_value
 from .i18n import t
-from .state import from_pct, to_pct
+from .state import forget_entries, from_pct, problem_key, sync_entry, to_pct
 from .views import ResultView, sources_table
+from .widgets import number
 
 
 def _param_units(name: str) -> str:
@@ -35,13 +37,15 @@ def _on_param_change(when: dt.date) -> None:
     if not name:
         return
     value = ss.get("overrides", {}).get(name, _default_value(name, when))
+    forget_entries(ss, ["ovr_value"])  # the field shows the new parameter's value, whatever was typed
     ss["ovr_value"] = to_pct(value) if _param_units(name) == "andel" else float(value)
 
 
-def _apply_override() -> None:
+def _apply_override(lang: str) -> None:
     ss = st.session_state
+    sync_entry(ss, "ovr_value", "float", lang)  # the text typed just before the click
     name, value = ss.get("ovr_param"), ss.get("ovr_value")
-    if not name or value is None:
+    if not name or value is None or problem_key("ovr_value") in ss:
         return
     value = from_pct(value) if _param_units(name) == "andel" else float(value)
     ss["overrides"] = {**ss.get("overrides", {}), name: value}
@@ -66,10 +70,9 @@ def overrides_editor(lang: str, when: dt.date, errors: dict) -> None:
     name = ss.get("ovr_param")
     unit = _param_units(name)
     with c2:
-        st.number_input(t("override_value", lang, unit="%" if unit == "andel" else unit), key="ovr_value",
-                        step=1.0 if unit == "andel" else 100.0, format="%.4f" if unit == "andel" else "%.2f")
+        number("ovr_value", lang, {}, label=t("override_value", lang, unit="%" if unit == "andel" else unit))
     with c3:
-        st.button(t("override_apply", lang), key="ovr_apply", on_click=_apply_override, type="primary")
+        st.button(t("override_apply", lang), key="ovr_apply", on_click=_apply_override, args=(lang,), type="primary")
     st.caption(t("override_current", lang, when=date(when, lang),
                  value=unit_value(_default_value(name, when), unit, lang)))
     st.caption(t("tax_rate_override_hint", lang))
@@ -114,6 +117,6 @@ def render(view: ResultView, lang: str, errors: dict) -> None:
     csv_button(t("sources_download", lang), table, t("file_sources", lang) + ".csv", "csv_sources", lang)
     scenario = Scenario.model_validate_json(view.scenario_json)
     st.markdown(f"#### {t('your_assumptions', lang)}")
-    st.markdown("\n".join("- " + t("assumption_line", lang, cohort=c.name, size=c.size, effect=describe_effect(c.effect, lang))
+    st.markdown("\n".join("- " + t("assumption_line", lang, cohort=md(c.name), size=c.size, effect=describe_effect(c.effect, lang))
                           for c in scenario.cohorts))
     overrides_editor(lang, scenario.start_date, errors)

@@ -2,17 +2,16 @@
 
 Every widget has a stable key and no default of its own: its value lives in session state.
 Widgets keep their value while hidden (``persist_state="session"``), so presentation mode and
-closed boxes lose nothing. No bounds are set on the numbers: the model's validation decides,
-and its message is shown right under the widget.
+closed boxes lose nothing. Numbers are typed as text and read the language's way; no bounds are
+set on them: the model's validation decides, and its message is shown right under the widget.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from . import state as S
+from .escape import md
 from .i18n import t
 
 PERSIST = "session"
@@ -27,28 +26,40 @@ def section(title: str, key: str, errors: dict, inside: tuple[str, ...] = ()):
     if any(k in errors for k in inside):
         st.session_state[key] = True
     box = st.expander(title, key=key, on_change="rerun")
+    if not box.open:  # a warning about a field inside is shown under the closed box
+        warnings = st.session_state.get(WARNINGS, {})
+        for message in [m for k in inside for m in warnings.get(k, [])]:
+            st.warning(md(message), icon=":material/info:")
     return box if box.open else None
 
 
+WARNINGS = "field_warnings"  # set by ui.session.evaluate: widget key -> warnings (valid, but probably not meant)
+
+
 def show_errors(errors: dict[str, list[str]], key: str) -> None:
+    """The problems at widget ``key``, and the warnings about it (plain text that may quote what the user typed)."""
     for message in errors.get(key, []):
-        st.error(message, icon=":material/warning:")
+        st.error(md(message), icon=":material/warning:")
+    for message in st.session_state.get(WARNINGS, {}).get(key, []):
+        st.warning(md(message), icon=":material/info:")
 
 
-def number(key: str, lang: str, errors: dict, *, label_key: str | None = None, kind: str = "float", step=None,
-           fmt: str | None = None, placeholder: str | None = None, help: str | None = None, optional: bool = False,
-           on_change: Callable | None = None) -> None:
-    """A number input labelled from the catalogue (``label_key``, else the key), with its problems under it.
+def number(key: str, lang: str, errors: dict, *, label_key: str | None = None, label: str | None = None,
+           placeholder: str | None = None, help: str | None = None) -> None:
+    """A number field labelled ``label`` or from the catalogue (``label_key``, else the key), with its problems under it.
 
-    ``optional``: the field may be empty (None), and then shows ``placeholder`` (the default it stands for).
+    A text field (key ``<key>:text``) read the language's way (1,5 · 600.000 in Danish) into the
+    model's number ``<key>`` (see :mod:`ui.state.entry`); what kind of number it takes (whole,
+    percent, may be empty) is the field table's (a number outside the table: any number). An
+    optional field shows ``placeholder`` (the default it stands for) while empty.
     """
-    if kind == "int":
-        step, fmt = step or 1, fmt or "%d"
-    else:
-        step, fmt = float(step or 1.0), fmt or "%.2f"
-    kwargs = {"value": None} if optional else {}
-    st.number_input(t(label_key or key, lang), key=key, step=step, format=fmt, placeholder=placeholder, help=help,
-                    persist_state=PERSIST, on_change=on_change, **kwargs)
+    ss = st.session_state
+    kind = S.widget_kind(key) or "float"
+    S.sync_entry(ss, key, kind, lang)  # a number the app set (a file, a preset, another language) into the text
+    st.text_input(label or t(label_key or key, lang), key=S.text_key(key), placeholder=placeholder, help=help,
+                  persist_state=PERSIST, on_change=S.sync_entry, args=(ss, key, kind, lang))  # what the user typed
+    if key not in errors and (problem := ss.get(S.problem_key(key))) is not None:  # a field outside the scenario
+        errors = {key: [S.entry_message(problem, lang)]}
     show_errors(errors, key)
 
 

@@ -9,6 +9,8 @@ shown the same way on the command line, in the app and in the exports:
   benefit is saved);
 - an evidence preset measured on another target group than the cohort's type;
 - a pay-back requirement (N years) longer than the horizon (it cannot be judged).
+
+:func:`preset_checks` gives the preset's two warnings before the preset is applied (the app's picker).
 """
 
 from __future__ import annotations
@@ -49,10 +51,31 @@ def scenario_checks(scenario: Scenario) -> list[Check]:
             out.append(Check("benefit_effect_without_benefit", {"cohort": cohort.name}))
         source = cohort.effect_source
         preset = presets.get(source.preset) if source is not None else None
-        if preset is not None and preset.cohort_type not in (None, ANY_GROUP, cohort.type):
+        if preset is not None and _other_group(preset, cohort.type):
             out.append(Check("preset_other_group", {"cohort": cohort.name, "preset": preset.id,
                                                      "measured_on": preset.cohort_type, "cohort_type": cohort.type}))
     years = scenario.options.payback_years
     if years is not None and 12 * years > scenario.horizon_months:
         out.append(Check("payback_beyond_horizon", {"years": years, "months": scenario.horizon_months}))
+    return out
+
+
+def _other_group(preset, cohort_type: str) -> bool:
+    return preset.cohort_type not in (None, ANY_GROUP, cohort_type)
+
+
+def preset_checks(preset, cohort_name: str, cohort_type: str, benefit: str) -> list[Check]:
+    """The warnings that applying evidence ``preset`` to a cohort would give, known before it is applied.
+
+    ``benefit`` is the cohort's benefit as resolved (its own, else its type's). A preset whose effect
+    is a shorter time on benefit saves nothing for a cohort without benefit; a preset measured on
+    another target group may not carry over.
+    """
+    out = []
+    effect = preset.effect
+    if isinstance(effect, ShorterBenefit) and benefit == "ingen" and effect.weeks_shorter > 0:
+        out.append(Check("benefit_effect_without_benefit", {"cohort": cohort_name}))
+    if _other_group(preset, cohort_type):
+        out.append(Check("preset_other_group", {"cohort": cohort_name, "preset": preset.id,
+                                                 "measured_on": preset.cohort_type, "cohort_type": cohort_type}))
     return out

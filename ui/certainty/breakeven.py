@@ -6,11 +6,14 @@ PDF and Excel print, so the screen and the reports give one set of figures.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from calculator.text.sentences import break_even_sentence, model_error, month_date, share_root_sentence
 
 from .. import compute
+from ..escape import md
 from ..i18n import t
 
 
@@ -23,11 +26,12 @@ def render(scenario_json: str, lang: str) -> None:
         return
     with st.container(border=True, key="cert_sentence"):
         st.markdown(f"**{break_even_sentence(be, lang)}**")
-        lines = [share_root_sentence(r, lang) for r in be.share_roots]
+        # the model's sentence, with the user's cohort name made safe for markdown
+        lines = [share_root_sentence(replace(r, cohort=md(r.cohort)), lang) for r in be.share_roots]
         latest = be.latest
         if latest is not None and latest.delay_months is not None and len(latest.months) > 1 and not be.pays_without_effect:
             for cohort, (field, entered, month) in latest.months.items():
                 key = "cert_latest_from" if field == "from_month" else "cert_latest_by"
-                lines.append(t(key, lang, cohort=cohort, latest=month, entered=entered, date=month_date(be.start, month, lang)))
+                lines.append(t(key, lang, cohort=md(cohort), latest=month, entered=entered, date=month_date(be.start, month, lang)))
         if lines:
             st.markdown("\n".join(f"- {line}" for line in lines))

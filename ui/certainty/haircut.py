@@ -21,6 +21,7 @@ from calculator.text.sentences import describe_effect, model_error
 
 from .. import compute
 from .. import state as S
+from ..escape import md
 from ..fmt import count, money, share
 from ..i18n import t
 from ..widgets import PERSIST, show_errors
@@ -70,7 +71,7 @@ def _rates(designs: list[str], lang: str) -> dict[str, float]:
 
 
 def _cohort_table(e: EvidenceCohort, c, after, lang: str) -> None:
-    st.markdown(t("cert_ob_cohort", lang, cohort=e.name, study=preset_title(e.preset, lang),
+    st.markdown(t("cert_ob_cohort", lang, cohort=md(e.name), study=preset_title(e.preset, lang),
                   design=design_label(e.design, lang), rate=share(c.haircut, lang)))
     status = "cert_ob_status_reduced" if e.status == "reduced" else "cert_ob_status_preset"
     st.caption(t(status, lang, rate=share(e.rate, lang)))
@@ -96,7 +97,7 @@ def render(scenario: Scenario, lang: str, stale: bool) -> None:
     items = evidence_cohorts(scenario, list(ss.get("cohort_ids", [])))
     for e in items:
         if e.status == "edited":
-            st.caption(t("cert_ob_edited", lang, cohort=e.name, preset=preset_title(e.preset, lang)))
+            st.caption(t("cert_ob_edited", lang, cohort=md(e.name), preset=preset_title(e.preset, lang)))
     items = [e for e in items if e.status != "edited"]
     if not items:
         st.caption(t("cert_ob_none", lang))

@@ -14,6 +14,7 @@ from calculator.data.municipalities import municipal_tax, municipalities
 from calculator.data.parameters import load_parameters
 from calculator.model import DISCOUNT_RATE
 from calculator.text.catalog import text
+from calculator.text.grammar import genitive
 from calculator.text.labels import month_name
 
 from .. import state as S
@@ -21,19 +22,26 @@ from ..fmt import share
 from ..i18n import t
 from ..widgets import PERSIST, number, section, show_errors
 
-YEARS = list(range(2024, 2036))
-TIERS = ["normal", "low", "high"]  # the tax base per inhabitant against the national average (Options.tax_base_tier)
-TAX_NOTICE = "tax_notice"  # what happened to an own tax rate when the municipality or year changed
+TAX_NOTICE = "tax_notice"  # what the app changed when the municipality or year changed (a list of sentences)
 
 
-def _on_place_change(lang: str) -> None:
-    """The municipality or the budget year changed: an own tax rate typed for the old one is dropped."""
+def example_texts_gone(lang: str) -> str | None:
+    """Replace the example's name and description if the user has not edited them; the notice saying so, or None."""
+    ss = st.session_state
+    name = t("scenario_own_name", lang, municipality=ss.get("municipality") or "")
+    return t("example_texts_replaced", lang, name=name) if S.replace_example_texts(ss, name) else None
+
+
+def _on_place_change(lang: str, municipality: bool) -> None:
+    """The municipality or the budget year changed: an own tax rate typed for the old one is dropped, and a new
+    municipality replaces the example's own name and description (they describe another municipality's case)."""
     ss = st.session_state
     own = S.drop_tax_override(ss)
-    if own is None:
-        ss.pop(TAX_NOTICE, None)
-    else:
-        ss[TAX_NOTICE] = t("tax_rate_dropped", lang, rate=share(S.from_pct(own), lang))
+    owner = genitive(ss.get("municipality") or "", lang)
+    notices = [] if own is None else [t("tax_rate_dropped", lang, rate=share(S.from_pct(own), lang), owner=owner)]
+    if municipality and (gone := example_texts_gone(lang)):
+        notices.append(gone)
+    ss[TAX_NOTICE] = notices
 
 
 def _tax_rate(lang: str, errors: dict) -> None:
@@ -43,11 +51,11 @@ def _tax_rate(lang: str, errors: dict) -> None:
     except Exception:  # an unknown municipality is reported by the validation
         tax = None
     rate = share(tax.rate, lang) if tax is not None else None
-    number(S.TAX_RATE_KEY, lang, errors, step=0.1, fmt="%.2f", optional=True,
-           placeholder=t("tax_rate_placeholder", lang, rate=rate) if rate else None)
-    notice = ss.pop(TAX_NOTICE, None)
-    if notice:
-        st.info(notice, icon=":material/info:")
+    number(S.TAX_RATE_KEY, lang, errors,
+           placeholder=t("tax_rate_placeholder", lang, rate=rate, owner=genitive(tax.municipality, lang)) if rate else None)
+    notices = ss.pop(TAX_NOTICE, None)
+    if notices:
+        st.info("\n\n".join(notices), icon=":material/info:")
     if tax is None:
         return
     if ss.get(S.TAX_RATE_KEY) is not None:
@@ -73,24 +81,24 @@ def scenario_settings(lang: str, errors: dict) -> None:
             show_errors(errors, "scenario_prepared_by")
 
     st.subheader(t("sec_place", lang))
-    st.selectbox(t("municipality", lang), municipalities(), key="municipality", on_change=_on_place_change, args=(lang,),
+    st.selectbox(t("municipality", lang), municipalities(), key="municipality", on_change=_on_place_change, args=(lang, True),
                  persist_state=PERSIST)
     show_errors(errors, "municipality")
     c1, c2 = st.columns(2)
     with c1:
-        st.selectbox(t("budget_year", lang), YEARS, key="budget_year", on_change=_on_place_change, args=(lang,),
+        st.selectbox(t("budget_year", lang), S.YEARS, key="budget_year", on_change=_on_place_change, args=(lang, False),
                      persist_state=PERSIST)
         show_errors(errors, "budget_year")
     with c2:
-        st.selectbox(t("start_month", lang), list(range(1, 13)), key="start_month",
+        st.selectbox(t("start_month", lang), S.MONTHS, key="start_month",
                      format_func=lambda m: month_name(m, lang), persist_state=PERSIST)
         show_errors(errors, "start_month")
-    number("horizon_months", lang, errors, kind="int", step=6)
-    number("opt_payback_years", lang, errors, kind="int", optional=True, placeholder=t("opt_payback_years_ph", lang),
+    number("horizon_months", lang, errors)
+    number("opt_payback_years", lang, errors, placeholder=t("opt_payback_years_ph", lang),
            help=t("opt_payback_years_help", lang))
     _tax_rate(lang, errors)
     discount = load_parameters().get(DISCOUNT_RATE).entries[-1].brackets[0][1]
-    number("discount_rate_pct", lang, errors, step=0.5, fmt="%.2f", optional=True,
+    number("discount_rate_pct", lang, errors,
            placeholder=t("discount_placeholder", lang, rate=share(discount, lang)))
 
     st.subheader(t("sec_tax", lang))
@@ -99,9 +107,9 @@ def scenario_settings(lang: str, errors: dict) -> None:
                   ("opt_tax_base_tier", "opt_spouse_personfradrag_used", "opt_tax_lag_years"))
     if box is not None:
         with box:
-            st.selectbox(t("opt_tax_base_tier", lang), TIERS, key="opt_tax_base_tier", persist_state=PERSIST,
+            st.selectbox(t("opt_tax_base_tier", lang), S.TIERS, key="opt_tax_base_tier", persist_state=PERSIST,
                          format_func=lambda v: text(f"tax_base_tier.{v}", lang), help=t("opt_tax_base_tier_help", lang))
             show_errors(errors, "opt_tax_base_tier")
             st.checkbox(t("opt_spouse_personfradrag_used", lang), key="opt_spouse_personfradrag_used",
                         persist_state=PERSIST)
-            number("opt_tax_lag_years", lang, errors, kind="int")
+            number("opt_tax_lag_years", lang, errors)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import get_args
 
-from calculator.data.municipalities import municipal_tax
-from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
+from calculator.data.municipalities import municipal_tax, municipalities
+from calculator.schema import Cohort, ExtraInJob, Options, Scenario, ShareInJob, ShorterBenefit
 
 STANDARD = "standard"  # the benefit picker's "default for the cohort type" choice
 MAX_COHORTS = 20
@@ -32,8 +33,8 @@ SCENARIO_FIELDS: tuple[F, ...] = (
     F("scenario_description", ("description",), "text"),
     F("scenario_prepared_by", ("prepared_by",), "text"),
     F("municipality", ("municipality",), "choice"),
-    F("budget_year", ("budget_year",), "int"),
-    F("start_month", ("start_month",), "int"),
+    F("budget_year", ("budget_year",), "choice"),  # a select box (the years the schema allows)
+    F("start_month", ("start_month",), "choice"),
     F("horizon_months", ("horizon_months",), "int"),
     F("tax_rate_pct", ("municipal_tax_rate",), "opt_pct"),  # empty: the municipality's rate
     F("discount_rate_pct", ("discount_rate",), "opt_pct"),  # empty: the ministry's rate
@@ -111,6 +112,29 @@ EFFECT_STARTS = {
 }
 
 
+def _range(model, name: str) -> list[int]:
+    """Every whole number the schema allows for ``model.name`` (its ge/le), so a select box refuses no valid file."""
+    bounds = {type(m).__name__: m for m in model.model_fields[name].metadata}
+    return list(range(bounds["Ge"].ge, bounds["Le"].le + 1))
+
+
+# The options of the select boxes and the multiselect: exactly the values the schema allows.
+YEARS = _range(Scenario, "budget_year")
+MONTHS = _range(Scenario, "start_month")
+TIERS = list(get_args(Options.model_fields["tax_base_tier"].annotation))
+COHORT_TYPES = list(get_args(Cohort.model_fields["type"].annotation))
+BENEFITS = [STANDARD, *get_args(get_args(Cohort.model_fields["benefit"].annotation)[0])]  # STANDARD: None, the type's own
+SUPPLEMENTS = list(get_args(get_args(Cohort.model_fields["supplements"].annotation)[0]))
+
+
+def choice_options(key: str) -> list | None:
+    """The options of the choice widget ``key`` (a cohort's by its suffix), or None for a widget that is no choice."""
+    suffix = key.split("_", 1)[1] if key[:1] == "c" and key[1:key.find("_")].isdigit() else None
+    if suffix is not None:
+        return {"type": COHORT_TYPES, "benefit": BENEFITS, "supplements": SUPPLEMENTS, "form": list(FORMS)}.get(suffix)
+    return {"budget_year": YEARS, "start_month": MONTHS, "opt_tax_base_tier": TIERS, "municipality": municipalities()}.get(key)
+
+
 def cohort_key(uid: int, suffix: str) -> str:
     return f"c{uid}_{suffix}"
 
@@ -149,7 +173,7 @@ def from_widget(kind: str, value):
     if kind == "list":
         return list(value or [])
     if kind == "text":
-        return (value or "").strip()
+        return value or ""  # as typed (spaces too): the model's validation decides what a name may be
     return value
 
 

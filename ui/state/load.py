@@ -10,6 +10,7 @@ from collections.abc import MutableMapping
 from calculator.schema import Cohort, Scenario
 from calculator.schema.cohort import EffectSource
 
+from .entry import forget_entries
 from .fields import (
     COHORT_FIELDS,
     EFFECT_FIELDS,
@@ -21,6 +22,7 @@ from .fields import (
     get_path,
     widget_values,
 )
+from .reset import EXAMPLE_TEXTS, forget_auto, mark_auto
 
 
 def source_values(uid: int, source: EffectSource | None) -> dict:
@@ -65,6 +67,8 @@ def load_scenario_into(state: MutableMapping, scenario: Scenario) -> None:
     """
     for uid in list(state.get("cohort_ids", [])):
         remove_cohort_keys(state, uid)
+    forget_entries(state, [f.key for f in SCENARIO_FIELDS])  # every text is written again from the file's numbers
+    forget_auto(state, EXAMPLE_TEXTS)  # the file's name and description are the user's (see mark_example)
     for f in SCENARIO_FIELDS:
         state.update(widget_values(f.key, f.kind, get_path(scenario, f.path)))
     state.pop("tax_notice", None)
@@ -79,11 +83,20 @@ def load_scenario_into(state: MutableMapping, scenario: Scenario) -> None:
     state["next_cohort_id"] = len(ids)
 
 
+def mark_example(state: MutableMapping) -> None:
+    """The scenario in the widgets is an example: its name, description and cohort names are the app's (ui.state.reset)."""
+    for key in EXAMPLE_TEXTS:
+        mark_auto(state, key)
+    for uid in state.get("cohort_ids", []):
+        mark_auto(state, cohort_key(uid, "name"))
+
+
 def new_cohort(state: MutableMapping, cohort_type: str, name: str, size: int = 20) -> int:
-    """Add a cohort of ``cohort_type`` with the type's defaults; returns its id."""
+    """Add a cohort of ``cohort_type`` with the type's defaults and the name the app gives it; returns its id."""
     uid = int(state.get("next_cohort_id", 0))
     cohort = Cohort(name=name, type=cohort_type, size=size, effect=EFFECT_STARTS["andel_i_job"])
     state.update(cohort_values(uid, cohort))
+    mark_auto(state, cohort_key(uid, "name"))
     state["cohort_ids"] = [*state.get("cohort_ids", []), uid]
     state["next_cohort_id"] = uid + 1
     return uid

@@ -65,3 +65,26 @@ def all_widget_keys(state: Mapping) -> list[str]:
         keys += [cohort_key(uid, f.key) for fields in EFFECT_FIELDS.values() for f in fields]
         keys += [cohort_key(uid, "form"), cohort_key(uid, "preset")]
     return keys
+
+
+# Warnings of calculator.analysis.checks: the field each one is about (a cohort's by its suffix).
+CHECK_FIELDS = {
+    "offer_without_months": "cost_offer_months",
+    "offer_without_participants": "cost_offer_participants",
+    "staff_without_cost": "cost_staff_per_fte",
+    "staff_without_fte": "cost_staff_fte",
+    "staff_without_months": "cost_staff_months",
+    "wage_subsidy_without_months": "cost_ws_months",
+    "payback_beyond_horizon": "opt_payback_years",
+}
+COHORT_CHECK_FIELDS = {"benefit_effect_without_benefit": "form", "preset_other_group": "preset"}
+
+
+def check_key(check, cohort_names: list[str], cohort_ids: list[int]) -> str:
+    """The widget where a warning is shown (``scenario`` for one that belongs to no field)."""
+    if check.code in CHECK_FIELDS:
+        return CHECK_FIELDS[check.code]
+    name = check.values.get("cohort")
+    if check.code in COHORT_CHECK_FIELDS and name in cohort_names and len(cohort_names) == len(cohort_ids):
+        return cohort_key(cohort_ids[cohort_names.index(name)], COHORT_CHECK_FIELDS[check.code])
+    return "scenario"
