@@ -45,7 +45,7 @@ MIN_CORES_FOR_THREADS = 3
 class Distribution(BaseModel):
     """A multiplier's distribution (1.0 = the scenario's own value)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     kind: Literal["triangular", "uniform", "normal"] = "triangular"
     low: float = Field(1.0, ge=0.0, le=10.0)  # triangular and uniform
     mode: float = Field(1.0, ge=0.0, le=10.0)  # triangular: the most likely value
@@ -88,7 +88,7 @@ INPUTS: tuple[str, ...] = ("effect", "exit_rate", "wage", "hours", "costs")  # w
 class MonteCarloSpec(BaseModel):
     """What is uncertain and how much; every field is editable (the app shows them)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     draws: int = Field(10_000, ge=1, le=200_000)
     seed: int = Field(2024, ge=0)
     effect: Distribution = triangular(0.5, 1.0, 1.5)

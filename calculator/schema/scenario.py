@@ -91,11 +91,16 @@ class Scenario(Input):
         from calculator.data.parameters import load_parameters  # the parameter set is loaded once and cached
 
         params = load_parameters()
-        for name in overrides:
+        for name, value in overrides.items():
             if name not in params:
                 raise input_error("unknown_parameter", "unknown parameter '{name}'", name=name)
-            if params.get(name).is_scale:
+            p = params.get(name)
+            if p.is_scale:
                 raise input_error("scale_override", "the parameter '{name}' is a scale", name=name)
+            # The range in the parameter's file: a negative discount rate or AM-bidrag, or 1e308, is no figure.
+            if p.valid_range is not None and not p.valid_range[0] <= value <= p.valid_range[1]:
+                raise input_error("override_range", "{name} must be between {min} and {max}", name=name,
+                                  label=p.description, min=p.valid_range[0], max=p.valid_range[1], unit=p.unit, value=value)
         return overrides
 
     @model_validator(mode="after")

@@ -30,9 +30,10 @@ CAUSAL_DESIGNS = frozenset({"randomised", "quasi_experimental"})
 
 
 class Input(BaseModel):
-    """Base of every input model: a typo is an error, and an input never changes after validation."""
+    """Base of every input model: a typo is an error, an input never changes after validation, and
+    every number is finite (NaN and ±infinity, which JSON and YAML files can hold, are refused)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     def replace(self, **changes):
         """A copy with ``changes``, validated again: every rule of the model holds for the copy too.

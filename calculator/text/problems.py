@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from calculator.text.catalog import has, text
 from calculator.text.numbers import pct, plain_number
+from calculator.text.sources import unit_value
 
 # Effect variants appear in pydantic's path by their tag; they add nothing for the user.
 _SKIP = {"ekstra_i_job", "andel_i_job", "kortere_ydelse"}
@@ -69,6 +70,10 @@ def _context(err: dict, lang: str) -> dict[str, str]:
     ctx["input"] = _show(err.get("input"), lang)
     if "expected" in ctx:
         ctx["expected"] = ctx["expected"].replace(" or ", text("problem.or", lang))
+    if err["type"] == "override_range":  # the range and the value in the parameter's unit (0 % - 50 %, kr. pr. time)
+        raw = err["ctx"]
+        for k in ("min", "max", "value"):
+            ctx[k] = unit_value(raw[k], raw["unit"], lang)
     if err["type"] == "unknown_municipality":
         close = (err.get("ctx") or {}).get("close") or ()
         ctx["hint"] = text("problem.unknown_municipality.hint", lang, names=", ".join(close)) if close else ""
