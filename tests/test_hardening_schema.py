@@ -92,3 +92,62 @@ def test_the_analyses_specs_take_no_nan_or_infinity():
                 make(value)
     with pytest.raises(ValidationError):
         Range(low=0.5, high=1e308)  # a factor of 1e308 makes every figure infinite
+
+
+# ---------------------------------------------------------------- 3. lone surrogates and other text a file can hold
+
+SURROGATE = "\ud800"
+
+
+def _with_text(where: str, value: str) -> dict:
+    data = scenario()
+    cohort = data["cohorts"][0]
+    if where == "cohort_name":
+        cohort["name"] = value
+    elif where == "subsidy_cohort":
+        data["costs"] = {"wage_subsidy_cohort": value}
+    elif where == "preset":
+        cohort["effect_source"] = {"preset": value}
+    elif where == "override_key":
+        data["overrides"] = {value: 1.0}
+    elif where == "unknown_key":
+        data[value] = 1
+    elif where == "type":
+        cohort["type"] = value
+    else:
+        data[where] = value
+    return data
+
+
+@pytest.mark.parametrize("where", ["name", "description", "prepared_by", "municipality", "cohort_name", "subsidy_cohort",
+                                   "preset", "override_key", "unknown_key", "type"])
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_lone_surrogate_is_refused_with_a_message_that_can_be_printed(where, lang):
+    for value in (SURROGATE, f"Jobcenter {SURROGATE} Greve", "\udfff" * 3 + "x" * 5000):
+        lines = refused(_with_text(where, value), lang)
+        for line in lines:
+            line.encode("utf-8")  # strict: a lone surrogate in the message would make print() fail
+            assert len(line) < 400, line
+    if where in ("name", "description", "prepared_by", "municipality", "cohort_name", "subsidy_cohort", "preset"):
+        word = "ugyldigt tegn" if lang == "da" else "invalid character"
+        assert any(word in line for line in refused(_with_text(where, SURROGATE), lang))
+
+
+def test_model_error_and_problem_lines_survive_any_text():
+    from calculator.text.sentences import model_error
+
+    assert model_error(ValueError(f"ukendt {SURROGATE}")).encode("utf-8")
+    # a very long value is shortened where a message quotes it
+    (line,) = refused(scenario(municipality="Grev" + "e" * 3000))
+    assert len(line) < 300 and "…" in line
+
+
+def test_clean_text_helpers():
+    from calculator.text.clean import markdown_escape, printable
+
+    assert printable(f"a{SURROGATE}b") == "a\ufffdb"
+    assert printable("😀 æøå") == "😀 æøå"
+    shown = markdown_escape("[Log ind](https://evil.example) ![x](http://e/x.png) **fed** <b> :red[x] $x$ # h")
+    for raw in ("[Log ind](", "![x](", "**fed**", "<b>", ":red[", "$x$"):
+        assert raw not in shown
+    assert markdown_escape(f"Målgruppe 1{SURROGATE}") == "Målgruppe 1\ufffd"

@@ -18,7 +18,7 @@ from pydantic import Field, field_validator, model_validator
 
 from calculator.data.municipalities import municipalities
 from calculator.schema.cohort import Cohort
-from calculator.schema.types import Amount, Input, Month, input_error
+from calculator.schema.types import Amount, Input, Month, Text, input_error
 
 
 class Costs(Input):
@@ -36,7 +36,7 @@ class Costs(Input):
     wage_subsidy_from_month: Month = 1
     # The cohort the people in wage subsidy come from: their subsidy is then inside the refusion
     # rules at that cohort's step (None: the gross subsidy, people from outside the cohorts).
-    wage_subsidy_cohort: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    wage_subsidy_cohort: Text(1, 80) | None = None
     # A pool grant (pulje) or co-financing for the effort, received in month 1: the result is shown
     # for the effort as a whole and for the municipality's own money (with this income).
     external_funding: Amount = 0.0
@@ -62,17 +62,17 @@ class Options(Input):
 
 
 class Scenario(Input):
-    name: Annotated[str, Field(min_length=1, max_length=120)] = "Scenarie"
-    description: Annotated[str, Field(max_length=2000)] = ""
-    prepared_by: Annotated[str, Field(max_length=200)] = ""  # "udarbejdet af" on the report
-    municipality: str
+    name: Text(1, 120) = "Scenarie"
+    description: Text(0, 2000) = ""
+    prepared_by: Text(0, 200) = ""  # "udarbejdet af" on the report
+    municipality: Text()
     budget_year: Annotated[int, Field(ge=2024, le=2035)]
     start_month: Annotated[int, Field(ge=1, le=12)] = 1
     horizon_months: Annotated[int, Field(ge=6, le=120)] = 36
     discount_rate: Annotated[float, Field(ge=0.0, le=0.2)] | None = None
     municipal_tax_rate: Annotated[float, Field(ge=0.15, le=0.35)] | None = None
     options: Options = Options()
-    overrides: dict[str, float] = Field(default_factory=dict)
+    overrides: dict[Text(), float] = Field(default_factory=dict)
     cohorts: Annotated[list[Cohort], Field(min_length=1, max_length=20)]
     costs: Costs = Costs()
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from calculator.text.catalog import has, text
+from calculator.text.clean import printable, shortened
 from calculator.text.numbers import pct, plain_number
 from calculator.text.sources import unit_value
 
@@ -31,12 +32,12 @@ class Problem:
     code: str = ""  # pydantic's error type or the scenario's own code
 
     def line(self) -> str:
-        return f"{self.field}: {self.message}" if self.field else self.message
+        return printable(f"{self.field}: {self.message}" if self.field else self.message)
 
 
 def _show(value, lang: str) -> str:
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{shortened(printable(value))}'"
     if isinstance(value, float):
         return plain_number(value, lang)
     if isinstance(value, (dict, list)):
@@ -54,7 +55,7 @@ def field_label(loc: tuple, lang: str = "da") -> str:
                 parts[-1] = f"{parts[-1]} {p + 1}"
             continue
         key = f"field.{p}"
-        parts.append(text(key, lang) if has(key) else str(p))
+        parts.append(text(key, lang) if has(key) else shortened(printable(str(p)), 40))
     return " › ".join(parts)
 
 
@@ -64,9 +65,9 @@ def _context(err: dict, lang: str) -> dict[str, str]:
         if k in _PERCENT and isinstance(v, (int, float)):
             ctx[k] = pct(v, 0, lang)
         elif k == "names" and isinstance(v, (list, tuple)):
-            ctx[k] = ", ".join(v)
+            ctx[k] = ", ".join(printable(str(n)) for n in v)
         else:
-            ctx[k] = v if isinstance(v, str) else _show(v, lang)
+            ctx[k] = shortened(printable(v)) if isinstance(v, str) else _show(v, lang)
     ctx["input"] = _show(err.get("input"), lang)
     if "expected" in ctx:
         ctx["expected"] = ctx["expected"].replace(" or ", text("problem.or", lang))
@@ -93,7 +94,7 @@ def problems(exc: ValidationError, lang: str = "da") -> list[Problem]:
             except (KeyError, IndexError):
                 message = template.split(" (")[0]
         else:
-            message = err["msg"].removeprefix("Value error, ")  # a data file's own (Danish) message
+            message = printable(err["msg"].removeprefix("Value error, "))  # a data file's own (Danish) message
         out.append(Problem(loc=loc, field=field_label(loc, lang), message=message, code=kind))
     return out
 

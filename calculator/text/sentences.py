@@ -9,6 +9,7 @@ from __future__ import annotations
 from calculator.errors import ModelError
 from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
 from calculator.text.catalog import Words
+from calculator.text.clean import printable
 from calculator.text.numbers import date_text, number, pct, plain_number
 
 
@@ -102,7 +103,7 @@ def model_error(exc: Exception, lang: str = "da") -> str:
         return w(f"model.{exc.code}", **{k: _param_text(v, lang) for k, v in p.items()})
     if isinstance(exc, ValidationError):
         return "; ".join(problem_lines(exc, lang))
-    return str(exc)
+    return printable(str(exc))
 
 
 def notice_sentences(result, lang: str = "da") -> list[str]:
