@@ -11,9 +11,8 @@ per problem on stderr, exit code 2, no traceback. ``--lang en`` writes English.
 from __future__ import annotations
 
 import argparse
-import json
 
-from calculator.cli.common import BadInput, calculate_checked, read_scenario
+from calculator.cli.common import BadInput, calculate_checked, json_text, read_scenario
 from calculator.results.stamp import stamp
 from calculator.text.analysis_text import analysis_dict, bar_dict
 from calculator.text.catalog import Words, text
@@ -84,7 +83,7 @@ def run_command(args) -> int:
         raise BadInput([model_error(exc, lang)]) from None
     if args.command == "analyse":
         if args.json:
-            print(json.dumps(analysis_json(result, analysis, lang), ensure_ascii=False, indent=2, default=str))
+            print(json_text(analysis_json(result, analysis, lang)))
         else:
             print(render_analysis(result, analysis, lang))
         return 0

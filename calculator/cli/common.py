@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import json
+import math
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -66,3 +68,23 @@ def write_error(exc: OSError, lang: str = "da") -> str:
                errno.ENOSPC: "cli.write.disk_full"}
     why = text(reasons[exc.errno], lang) if exc.errno in reasons else (exc.strerror or str(exc))
     return text("cli.write.failed", lang, path=exc.filename or text("cli.write.the_file", lang), why=why)
+
+
+def _finite(data):
+    """``data`` with every float that is not finite as None (JSON has no NaN or infinity)."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_finite(v) for v in data]
+    return data
+
+
+def json_text(data) -> str:
+    """Strict JSON (RFC 8259: never NaN or Infinity, which most JSON readers refuse) for ``--json``.
+
+    A figure that is not a finite number is written as null; the model is written so that none is
+    (the fuzz test in tests/test_fuzz.py checks the data before this safeguard).
+    """
+    return json.dumps(_finite(data), ensure_ascii=False, indent=2, allow_nan=False, default=str)

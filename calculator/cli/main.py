@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 
 from calculator.cli.analyse import COMMANDS as ANALYSIS_COMMANDS
 from calculator.cli.analyse import add_commands as add_analysis_commands
 from calculator.cli.analyse import run_command as run_analysis_command
-from calculator.cli.common import EXIT_BAD_INPUT, BadInput, calculate_checked, read_scenario
+from calculator.cli.common import EXIT_BAD_INPUT, BadInput, calculate_checked, json_text, read_scenario
 from calculator.cli.explain import render_explain
 from calculator.cli.params import render_check, render_params
 from calculator.cli.run import render_summary, summary_json
@@ -69,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.csv:
             monthly_tidy_table(result, lang, codes=True).to_csv(args.csv, index=False)
         if args.json:
-            print(json.dumps(summary_json(result), ensure_ascii=False, indent=2, default=str))
+            print(json_text(summary_json(result)))
         else:
             print(render_summary(result, lang))
         return 0

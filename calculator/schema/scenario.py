@@ -124,7 +124,8 @@ class Scenario(Input):
 
     def canonical_json(self) -> str:
         """The scenario as stable JSON: the cache key, the hash input and what a saved file holds."""
-        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
 
 
 def scenario_from_mapping(data: dict) -> Scenario:

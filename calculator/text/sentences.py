@@ -19,6 +19,9 @@ def break_even_sentence(be, lang: str = "da") -> str:
     h = be.horizon_months
     if be.pays_without_effect:
         return w("breakeven.pays_without_effect", months=h)
+    if be.extra_people is None and be.pv_effect_gains > 0:  # a gain too small to scale: k* overflows
+        return w("breakeven.unreachable_all", months=h, participants=number(be.participants, 0, lang),
+                 entered=number(be.entered_people, 1, lang))
     if be.extra_people is None:
         return w("breakeven.no_gain", months=h)
     if not be.reachable:
