@@ -89,3 +89,148 @@ def test_json_output_is_strict():
 
     assert strict(json_text({"a": math.nan, "b": [math.inf, 1.5], "c": {"d": -math.inf}})) == {"a": None, "b": [None, 1.5],
                                                                                               "c": {"d": None}}
+
+
+# ---------------------------------------------------------------- 7. the command line's own defects
+
+GOOD_JSON = json.dumps(GOOD, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(("name", "text", "key"), [
+    ("s.json", GOOD_JSON.replace("{", '{"municipality": "Roskilde", ', 1), "municipality"),
+    ("s.json", GOOD_JSON.replace('"size": 20', '"size": 20, "size": 30'), "size"),
+    ("s.yaml", "municipality: Greve\nbudget_year: 2025\nmunicipality: Roskilde\n", "municipality"),
+])
+def test_a_duplicate_key_is_refused_naming_the_key(tmp_path, name, text, key):
+    for command in (["run"], ["analyse"], ["export"]):
+        argv = [*command, write(tmp_path, text, name)] + (["--csv-dir", str(tmp_path / "t")] if command == ["export"] else [])
+        (line,) = error_lines(*call_main(argv))
+        assert f"dobbelt nøgle '{key}'" in line, line
+
+
+@pytest.mark.parametrize("name", ["s.json", "s.yaml"])
+def test_a_byte_order_mark_is_accepted_as_in_the_app(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD_JSON.encode("utf-8"))  # JSON is YAML too
+    rc, out, err, escaped = call_main(["run", str(path), "--json"])
+    assert (rc, escaped) == (0, None), err
+    assert strict(out)["scenario"] == "Test"
+
+
+def test_the_app_and_the_command_line_read_a_file_alike():
+    from calculator.errors import ModelError
+    from calculator.schema.files import scenario_from_bytes
+
+    assert scenario_from_bytes(b"\xef\xbb\xbf" + GOOD_JSON.encode()).name == "Test"
+    with pytest.raises(ModelError) as err:
+        scenario_from_bytes(GOOD_JSON.replace("{", '{"name": "x", ', 1).encode())
+    assert err.value.code == "file_duplicate_key" and err.value.params["name"] == "name"
+
+
+@pytest.mark.parametrize(("name", "text", "words"), [
+    ("s.yaml", "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+               "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n", "YAML-ankre"),
+    ("s.json", "[" * 100_000 + "]" * 100_000, "for dybt"),
+    ("s.yaml", "a:" + " [" * 5000 + "]" * 5000, "for dybt"),
+    ("s.json", '{"name": "x",\n "municipality": }', "linje 2"),
+    ("s.yaml", "name: [x\n", "YAML"),
+    ("s.json", "", "tom"),
+])
+def test_a_hostile_or_broken_file_is_one_danish_line(tmp_path, name, text, words):
+    (line,) = error_lines(*call_main(["run", write(tmp_path, text, name)]))
+    assert words in line, line
+
+
+def test_a_file_that_is_not_utf8_names_no_bytes(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_bytes(GOOD_JSON.encode("utf-8").replace(b"Greve", b"Gr\xe6ve"))
+    (line,) = error_lines(*call_main(["run", str(path)]))
+    assert "UTF-8" in line
+
+
+@pytest.mark.parametrize("target", ["/findes/ikke/flows.csv", "."])
+def test_run_csv_to_a_bad_path_is_a_message(tmp_path, target):
+    (line,) = error_lines(*call_main(["run", write(tmp_path, GOOD), "--csv", target]))  # a file is never a folder
+    assert "kan ikke skrive" in line
+
+
+@pytest.mark.parametrize("year", ["10000", "0", "-5", "1899"])
+def test_params_for_a_year_out_of_range_is_a_message(year):
+    rc, out, err, escaped = call_main(["params", "--year", year])
+    assert escaped is None and rc == 2 and out == ""
+    assert "år" in err and "Traceback" not in err and "error:" not in err, err
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--seed", "-1"], "frø"), (["--seed", "x"], "frø"), (["--seed", str(2 ** 64)], "frø"),
+    (["--draws", "0"], "mellem 1 og 200.000"), (["--draws", "mange"], "mellem 1 og 200.000"),
+])
+def test_bad_analysis_options_are_danish(tmp_path, args, words):
+    rc, out, err, escaped = call_main(["analyse", write(tmp_path, GOOD), *args])
+    assert escaped is None and rc == 2 and out == ""
+    assert words in err and "error:" not in err and "invalid" not in err, err
+
+
+def test_usage_errors_are_danish(tmp_path):
+    for argv in (["run"], ["kør"], ["run", write(tmp_path, GOOD), "--ukendt"], ["explain", write(tmp_path, GOOD), "x"]):
+        rc, out, err, escaped = call_main(argv)
+        assert escaped is None and rc == 2 and out == ""
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("Fejl: ") and "error:" not in last and "argument" not in last, err
+
+
+def test_many_problems_are_capped_and_summarised(tmp_path):
+    data = dict(GOOD) | {f"k{i}": i for i in range(60_000)}
+    lines = error_lines(*call_main(["run", write(tmp_path, data)]))
+    assert len(lines) == 21
+    assert lines[-1] == "Fejl: … og 59.980 flere fejl"
+
+
+# ---------------------------------------------------------------- 5. every export reports its error
+
+@pytest.fixture(scope="module")
+def result():
+    from calculator import Scenario, calculate
+
+    return calculate(Scenario.model_validate(GOOD))
+
+
+@pytest.mark.parametrize("export", ["write_workbook", "write_report", "write_csvs"])
+@pytest.mark.parametrize("where", ["under_a_file", "a_folder"])
+def test_an_export_to_a_bad_path_is_a_model_error(result, export, where, tmp_path):
+    from calculator import export as exports
+    from calculator.errors import ModelError
+    from calculator.text.sentences import model_error
+
+    (tmp_path / "f.txt").write_text("x")
+    target = tmp_path / "f.txt" / "x" if where == "under_a_file" or export == "write_csvs" else tmp_path
+    with pytest.raises(ModelError) as err:
+        getattr(exports, export)(result, target)
+    assert err.value.code == "write_failed"
+    assert model_error(err.value).startswith("kan ikke skrive ")
+
+
+def test_an_export_that_breaks_inside_is_a_model_error(result, monkeypatch):
+    from calculator.errors import ModelError
+    from calculator.export import export_bytes, pdf
+    from calculator.text.sentences import model_error
+
+    assert export_bytes("pdf", result).startswith(b"%PDF")
+    assert export_bytes("xlsx", result).startswith(b"PK")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the chart renderer is gone")
+
+    monkeypatch.setattr(pdf, "chart_png", broken)
+    with pytest.raises(ModelError) as err:
+        export_bytes("pdf", result)
+    assert model_error(err.value) == ("PDF-rapporten kunne ikke laves (intern fejl: RuntimeError). Prøv igen; sker det igen, "
+                                      "så send scenariefilen til udviklerne.")
+
+
+@pytest.mark.parametrize("option", ["--xlsx", "--pdf", "--csv-dir"])
+def test_export_to_a_bad_path_is_one_danish_line(tmp_path, option):
+    (tmp_path / "f.txt").write_text("x")
+    target = str(tmp_path / "f.txt" / "x") if option == "--csv-dir" else str(tmp_path)  # under a file; a folder
+    (line,) = error_lines(*call_main(["export", write(tmp_path, GOOD), "--no-montecarlo", option, target]))
+    assert "kan ikke skrive" in line

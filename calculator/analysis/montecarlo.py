@@ -32,6 +32,8 @@ from calculator.schema import Scenario
 from calculator.schema.types import input_error
 
 PERCENTILES = (10, 50, 90)
+MAX_DRAWS = 200_000
+MAX_SEED = 2**32 - 1  # numpy takes any seed >= 0; a bound keeps it a number every reader (JSON, Excel) shows exactly
 # Draws per vectorised run, so that a (draws, months) array holds about this many numbers: small
 # enough to stay in the CPU cache and avoid fresh memory pages, large enough to amortise Python
 # (measured here: 10,000 draws for 36 months, 3,000 for 120 months, on one thread).
@@ -89,8 +91,8 @@ class MonteCarloSpec(BaseModel):
     """What is uncertain and how much; every field is editable (the app shows them)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-    draws: int = Field(10_000, ge=1, le=200_000)
-    seed: int = Field(2024, ge=0)
+    draws: int = Field(10_000, ge=1, le=MAX_DRAWS)
+    seed: int = Field(2024, ge=0, le=MAX_SEED)
     effect: Distribution = triangular(0.5, 1.0, 1.5)
     exit_rate: Distribution = triangular(0.5, 1.0, 1.5)
     wage: Distribution = triangular(0.95, 1.0, 1.25)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 
 from calculator.cli.common import BadInput, calculate_checked, json_text, read_scenario
+from calculator.cli.parser import whole_number
 from calculator.results.stamp import stamp
 from calculator.text.analysis_text import analysis_dict, bar_dict
 from calculator.text.catalog import Words, text
@@ -25,33 +26,33 @@ COMMANDS = ("analyse", "export")
 DESIGNS = ("randomised", "quasi_experimental", "descriptive", "case")
 
 
-def _draws(text_: str) -> int:
-    value = int(text_)
-    if not 1 <= value <= 200_000:
-        raise argparse.ArgumentTypeError(text("cli.analyse.draws_range"))
-    return value
+def _share(lang: str):
+    def share(text_: str) -> float:
+        """A percentage as typed (``25``, ``25 %`` or ``12,5``) as a share."""
+        try:
+            value = float(text_.replace(",", ".").rstrip("% ")) / 100
+        except ValueError:
+            raise argparse.ArgumentTypeError(text("cli.analyse.not_percent", lang, value=text_)) from None
+        if not 0.0 <= value <= 1.0:  # NaN is not either
+            raise argparse.ArgumentTypeError(text("cli.analyse.haircut_range", lang))
+        return value
+
+    return share
 
 
-def _share(text_: str) -> float:
-    """A percentage as typed (``25``, ``25 %`` or ``12,5``) as a share."""
-    try:
-        value = float(text_.replace(",", ".").rstrip("% ")) / 100
-    except ValueError:
-        raise argparse.ArgumentTypeError(text("cli.analyse.not_percent", value=text_)) from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(text("cli.analyse.haircut_range"))
-    return value
+def add_commands(sub, lang: str = "da") -> None:
+    from calculator.analysis.montecarlo import MAX_DRAWS, MAX_SEED
 
-
-def add_commands(sub) -> None:
     for name in COMMANDS:
         p = sub.add_parser(name, help=text(f"cli.help.{name}"))
         p.add_argument("scenario")
-        p.add_argument("--draws", type=_draws, default=10_000, help=text("cli.help.draws"))
-        p.add_argument("--seed", type=int, default=2024, help=text("cli.help.seed"))
+        p.add_argument("--draws", type=whole_number(1, MAX_DRAWS, "cli.analyse.draws_range", lang), default=10_000,
+                       help=text("cli.help.draws"))
+        p.add_argument("--seed", type=whole_number(0, MAX_SEED, "cli.analyse.seed_range", lang), default=2024,
+                       help=text("cli.help.seed"))
         p.add_argument("--no-montecarlo", action="store_true", help=text("cli.help.no_montecarlo"))
         p.add_argument("--design", choices=DESIGNS, help=text("cli.help.design"))
-        p.add_argument("--haircut", type=_share, help=text("cli.help.haircut"))
+        p.add_argument("--haircut", type=_share(lang), help=text("cli.help.haircut"))
         if name == "analyse":
             p.add_argument("--json", action="store_true", help=text("cli.help.json_analysis"))
         else:
@@ -131,9 +132,6 @@ def render_analysis(result, analysis, lang: str = "da") -> str:
 
 
 def _export(args, result, analysis) -> int:
-    from calculator.cli.common import write_error
-
-
     written = []
     try:
         if args.xlsx:
@@ -148,8 +146,8 @@ def _export(args, result, analysis) -> int:
             from calculator.export.csv_export import write_csvs
 
             written += write_csvs(result, args.csv_dir, analysis, lang=args.lang)
-    except OSError as exc:
-        raise BadInput([write_error(exc, args.lang)]) from None
+    except ValueError as exc:  # ModelError: the file could not be written or the export failed
+        raise BadInput([model_error(exc, args.lang)]) from None
     for path in written:
         print(text("cli.export.written", args.lang, path=path))
     return 0

@@ -25,6 +25,7 @@ import numpy as np
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
+from calculator.export.guard import reported
 from calculator.export.tables import monthly_split, monthly_tidy_table, scenario_table, sources_table
 from calculator.results.discounting import discount_factors
 from calculator.results.stamp import stamp
@@ -91,6 +92,7 @@ class _Book:
         ws.write_formula(row, col, formula, fmt, value if self.cache else 0)
 
 
+@reported("xlsx")
 def write_workbook(result, path: str | Path, analysis=None, *, cache_values: bool = True, lang: str = "da") -> Path:
     path = Path(path)
     book = _Book(path, cache_values, lang)

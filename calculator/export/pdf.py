@@ -15,6 +15,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from calculator.export.chart import chart_png, cumulative_chart
+from calculator.export.guard import reported
 from calculator.results.stamp import stamp
 from calculator.results.trace import sources as trace_sources
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS
@@ -121,6 +122,7 @@ def _heading_style():
     return FontFace(emphasis="BOLD", fill_color=(228, 235, 242))
 
 
+@reported("pdf")
 def write_report(result, path: str | Path, analysis=None, lang: str = "da") -> Path:
     path = Path(path)
     sc = result.scenario

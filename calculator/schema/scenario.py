@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -130,21 +129,3 @@ class Scenario(Input):
 
 def scenario_from_mapping(data: dict) -> Scenario:
     return Scenario.model_validate(data)
-
-
-def read_scenario_text(text: str, suffix: str = ".json") -> dict:
-    """Parse a scenario file's text (YAML or JSON) into a plain mapping, safely."""
-    from calculator.data.yaml_strict import load_yaml_strict
-
-    if suffix.lower() in (".yaml", ".yml"):
-        data = load_yaml_strict(text)
-    else:
-        data = json.loads(text)
-    if not isinstance(data, dict):
-        raise TypeError("a scenario file holds one mapping (keys such as municipality and cohorts)")
-    return data
-
-
-def load_scenario(path: str | Path) -> Scenario:
-    path = Path(path)
-    return scenario_from_mapping(read_scenario_text(path.read_text(encoding="utf-8"), path.suffix))

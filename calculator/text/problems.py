@@ -15,9 +15,10 @@ from pydantic import ValidationError
 
 from calculator.text.catalog import has, text
 from calculator.text.clean import printable, shortened
-from calculator.text.numbers import pct, plain_number
+from calculator.text.numbers import number, pct, plain_number
 from calculator.text.sources import unit_value
 
+MAX_LINES = 20  # problems shown at once: the first 20, then how many more (the command line, the app)
 # Effect variants appear in pydantic's path by their tag; they add nothing for the user.
 _SKIP = {"ekstra_i_job", "andel_i_job", "kortere_ydelse"}
 # Context values that are shares (0-1) and read as percent.
@@ -81,9 +82,10 @@ def _context(err: dict, lang: str) -> dict[str, str]:
     return ctx
 
 
-def problems(exc: ValidationError, lang: str = "da") -> list[Problem]:
+def problems(exc: ValidationError, lang: str = "da", limit: int | None = None) -> list[Problem]:
+    """One :class:`Problem` per error (the first ``limit`` only, if given: a file may hold 60,000 unknown keys)."""
     out = []
-    for err in exc.errors():
+    for err in exc.errors()[:limit]:
         loc = tuple(err["loc"])
         kind = err["type"]
         key = f"problem.{kind}"
@@ -99,5 +101,15 @@ def problems(exc: ValidationError, lang: str = "da") -> list[Problem]:
     return out
 
 
-def problem_lines(exc: ValidationError, lang: str = "da") -> list[str]:
-    return [p.line() for p in problems(exc, lang)]
+def problem_lines(exc: ValidationError, lang: str = "da", limit: int | None = None) -> list[str]:
+    """One line per problem; with ``limit``, the first ``limit`` and a line that counts the rest (:func:`capped`)."""
+    lines = [p.line() for p in problems(exc, lang, limit)]
+    return capped(lines, lang, limit, total=exc.error_count())
+
+
+def capped(lines: list[str], lang: str = "da", limit: int | None = MAX_LINES, total: int | None = None) -> list[str]:
+    """At most ``limit`` lines and then "… og 59.980 flere fejl" (``total``: how many there were, if more than given)."""
+    total = len(lines) if total is None else total
+    if limit is None or total <= limit:
+        return list(lines)
+    return [*lines[:limit], text("problem.more", lang, n=number(total - limit, 0, lang))]

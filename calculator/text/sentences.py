@@ -9,7 +9,7 @@ from __future__ import annotations
 from calculator.errors import ModelError
 from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
 from calculator.text.catalog import Words
-from calculator.text.clean import printable
+from calculator.text.clean import printable, shortened
 from calculator.text.numbers import date_text, number, pct, plain_number
 
 
@@ -88,7 +88,7 @@ def _param_text(value, lang: str) -> str:
         return date_text(value, lang)
     if isinstance(value, float):
         return plain_number(value, lang)
-    return str(value)
+    return shortened(printable(str(value)), 120)
 
 
 def model_error(exc: Exception, lang: str = "da") -> str:
@@ -100,6 +100,13 @@ def model_error(exc: Exception, lang: str = "da") -> str:
     if isinstance(exc, ModelError):
         w = Words(lang)
         p = dict(exc.params)
+        if exc.code == "write_failed":
+            why = w(f"cli.write.{p['reason']}") if p["reason"] != "other" else printable(p["detail"])
+            return w("cli.write.failed", path=printable(p["path"]) or w("cli.write.the_file"), why=why)
+        if exc.code == "export_failed":
+            return w("model.export_failed", what=w(f"export.kind.{p['kind']}"), detail=printable(str(p["detail"])))
+        if exc.code == "file_too_large":
+            return w("model.file_too_large", size=number(p["size"], 0, lang), limit=number(p["limit"], 0, lang))
         if exc.code == "unreachable_share":
             return w("model.unreachable_share", share=pct(p["share"], 0, lang), month=p["month"],
                      exit_rate=pct(p["exit_rate"], 0, lang), highest=pct(p["highest"], 0, lang))
