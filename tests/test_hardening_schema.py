@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 
+import fuzzing
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from pydantic import ValidationError
 
 from calculator.analysis.montecarlo import Distribution, MonteCarloSpec
@@ -151,3 +153,53 @@ def test_clean_text_helpers():
     for raw in ("[Log ind](", "![x](", "**fed**", "<b>", ":red[", "$x$"):
         assert raw not in shown
     assert markdown_escape(f"Målgruppe 1{SURROGATE}") == "Målgruppe 1\ufffd"
+
+
+# ---------------------------------------------------------------- 6. a saved file reads back as the same scenario and file
+
+def _valid(data: dict) -> Scenario | None:
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError:
+        return None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(fuzzing.scenario())
+def test_a_saved_file_reads_back_identically(data):
+    from calculator.results.stamp import stamp
+    from calculator.schema import file_differences, scenario_file_bytes, scenario_from_bytes
+
+    original = _valid(data)
+    assume(original is not None)
+    saved = scenario_file_bytes(original)
+    again = scenario_from_bytes(saved)
+    assert file_differences(original, again) == []
+    assert again == original
+    assert scenario_file_bytes(again) == saved  # byte for byte
+    assert stamp(again).scenario_hash == stamp(original).scenario_hash
+    assert scenario_from_bytes(saved.decode("utf-8").replace("\n", "\r\n").encode("utf-8-sig")) == original  # BOM, CRLF
+
+
+def test_the_writer_keeps_what_a_user_typed():
+    from calculator.schema import scenario_file_bytes, scenario_from_bytes
+
+    data = scenario(name="  Coach – fase 2  ", municipal_tax_rate=0.2459, discount_rate=0.035)  # Greve's own rate and the default
+    data["cohorts"][0] |= {"name": " A ", "boligsikring_share": 0.123456789012345,
+                           "effect": {"form": "andel_i_job", "share_with": 1 / 3, "share_without": 0.1 + 0.2}}
+    original = Scenario.model_validate(data)
+    again = scenario_from_bytes(scenario_file_bytes(original))
+    assert again.name == "  Coach – fase 2  " and again.cohorts[0].name == " A "
+    assert again.municipal_tax_rate == 0.2459 and again.discount_rate == 0.035
+    assert again.cohorts[0].boligsikring_share == 0.123456789012345
+    assert (again.cohorts[0].effect.share_with, again.cohorts[0].effect.share_without) == (1 / 3, 0.1 + 0.2)
+
+
+def test_file_differences_names_the_fields():
+    from calculator.schema import file_differences
+
+    a = Scenario.model_validate(GOOD)
+    b = a.replace(cohorts=[a.cohorts[0].replace(boligsikring_share=0.3 + 1e-12)], name="Test ")
+    assert file_differences(a, b) == ["cohorts.0.boligsikring_share", "name"]
+    assert file_differences(a.model_dump(mode="json"), a) == []
+    assert file_differences({"x": 1}, {"x": 1.0, "y": None}) == ["x", "y"]
