@@ -234,3 +234,47 @@ def test_export_to_a_bad_path_is_one_danish_line(tmp_path, option):
     target = str(tmp_path / "f.txt" / "x") if option == "--csv-dir" else str(tmp_path)  # under a file; a folder
     (line,) = error_lines(*call_main(["export", write(tmp_path, GOOD), "--no-montecarlo", option, target]))
     assert "kan ikke skrive" in line
+
+
+# ---------------------------------------------------------------- 8. the Monte Carlo's work per request is bounded
+
+def _large(cohorts: int = 20, months: int = 120) -> dict:
+    data = json.loads(json.dumps(GOOD))
+    data["horizon_months"] = months
+    data["cohorts"] = [{**GOOD["cohorts"][0], "name": f"M{i}"} for i in range(cohorts)]
+    return data
+
+
+def test_the_draws_a_scenario_may_have_follow_its_size():
+    from calculator import Scenario
+    from calculator.analysis.montecarlo import MAX_DRAWS, MAX_ELEMENTS, max_draws
+
+    assert max_draws(Scenario.model_validate(_large(20, 120))) == MAX_ELEMENTS // (20 * 120) == 2_000
+    assert max_draws(Scenario.model_validate(_large(4, 120))) == 10_000  # README's 4 cohorts x 120 months: the default
+    assert max_draws(Scenario.model_validate(_large(1, 6))) == MAX_DRAWS
+
+
+def test_too_many_draws_are_refused_before_any_work():
+    import time
+
+    from calculator import Scenario
+    from calculator.analysis.montecarlo import MonteCarloSpec, run_montecarlo
+    from calculator.errors import ModelError
+    from calculator.text.sentences import model_error
+
+    scenario = Scenario.model_validate(_large())
+    started = time.perf_counter()
+    with pytest.raises(ModelError) as err:
+        run_montecarlo(scenario, MonteCarloSpec(draws=200_000))
+    assert time.perf_counter() - started < 0.5
+    assert model_error(err.value) == ("200.000 træk er for mange til dette scenarie (20 målgrupper × 120 måneder): "
+                                      "højst 2.000 træk, så beregningen ikke holder andre brugere hen")
+
+
+def test_analyse_of_a_large_scenario_draws_what_it_may(tmp_path):
+    path = write(tmp_path, _large())
+    rc, out, err, escaped = call_main(["analyse", path, "--json"])
+    assert (rc, escaped) == (0, None), err
+    assert strict(out)["montecarlo"]["draws"] == 2_000  # the default 10,000, reduced to the bound
+    (line,) = error_lines(*call_main(["analyse", path, "--draws", "200000"]))
+    assert "højst 2.000 træk" in line

@@ -46,8 +46,8 @@ def add_commands(sub, lang: str = "da") -> None:
     for name in COMMANDS:
         p = sub.add_parser(name, help=text(f"cli.help.{name}"))
         p.add_argument("scenario")
-        p.add_argument("--draws", type=whole_number(1, MAX_DRAWS, "cli.analyse.draws_range", lang), default=10_000,
-                       help=text("cli.help.draws"))
+        p.add_argument("--draws", type=whole_number(1, MAX_DRAWS, "cli.analyse.draws_range", lang), default=None,
+                       help=text("cli.help.draws"))  # None: 10,000, or fewer where the scenario is large (default_draws)
         p.add_argument("--seed", type=whole_number(0, MAX_SEED, "cli.analyse.seed_range", lang), default=2024,
                        help=text("cli.help.seed"))
         p.add_argument("--no-montecarlo", action="store_true", help=text("cli.help.no_montecarlo"))
@@ -63,6 +63,7 @@ def add_commands(sub, lang: str = "da") -> None:
 
 def run_command(args) -> int:
     from calculator.analysis import MonteCarloSpec, analyse, apply_optimism_bias
+    from calculator.analysis.montecarlo import default_draws
 
     lang = args.lang
     if args.command == "export" and not (args.xlsx or args.pdf or args.csv_dir):
@@ -78,7 +79,8 @@ def run_command(args) -> int:
         elif args.haircut is not None:
             raise BadInput([text("cli.analyse.haircut_needs_design", lang)])
         result = calculate_checked(scenario, lang)
-        analysis = analyse(scenario, mc_spec=MonteCarloSpec(draws=args.draws, seed=args.seed),
+        draws = args.draws if args.draws is not None else default_draws(scenario)
+        analysis = analyse(scenario, mc_spec=MonteCarloSpec(draws=draws, seed=args.seed),
                            montecarlo=not args.no_montecarlo, haircut=haircut)
     except ValueError as exc:
         raise BadInput([model_error(exc, lang)]) from None
