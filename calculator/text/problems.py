@@ -20,7 +20,7 @@ from calculator.text.sources import unit_value
 
 MAX_LINES = 20  # problems shown at once: the first 20, then how many more (the command line, the app)
 # Effect variants appear in pydantic's path by their tag; they add nothing for the user.
-_SKIP = {"ekstra_i_job", "andel_i_job", "kortere_ydelse"}
+_SKIP = {"ekstra_i_job", "andel_i_job", "kortere_ydelse", "[key]"}  # "[key]": pydantic's mark for a mapping's key
 # Context values that are shares (0-1) and read as percent.
 _PERCENT = {"share_with", "share_without"}
 
@@ -41,7 +41,9 @@ def _show(value, lang: str) -> str:
         return f"'{shortened(printable(value))}'"
     if isinstance(value, float):
         return plain_number(value, lang)
-    if isinstance(value, (dict, list)):
+    if isinstance(value, tuple) and len(value) <= 10:  # the codes a value may take
+        return ", ".join(_show(v, lang) for v in value)
+    if isinstance(value, (dict, list, tuple)):
         return "…"
     return str(value)
 
@@ -76,6 +78,7 @@ def _context(err: dict, lang: str) -> dict[str, str]:
         raw = err["ctx"]
         for k in ("min", "max", "value"):
             ctx[k] = unit_value(raw[k], raw["unit"], lang)
+        ctx["label"] = printable(raw["label"])  # the parameter file's own words, whole
     if err["type"] == "unknown_municipality":
         close = (err.get("ctx") or {}).get("close") or ()
         ctx["hint"] = text("problem.unknown_municipality.hint", lang, names=", ".join(close)) if close else ""
