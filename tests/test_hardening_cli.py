@@ -278,3 +278,20 @@ def test_analyse_of_a_large_scenario_draws_what_it_may(tmp_path):
     assert strict(out)["montecarlo"]["draws"] == 2_000  # the default 10,000, reduced to the bound
     (line,) = error_lines(*call_main(["analyse", path, "--draws", "200000"]))
     assert "højst 2.000 træk" in line
+
+
+# ---------------------------------------------------------------- 5. the latest-month scan and a share that later cannot be reached
+
+def test_the_latest_month_says_when_the_scan_stopped_at_an_unreachable_share(tmp_path):
+    # 95 % in a job by month 1 with 10 % leaving each month: by month 2 at most 90,5 % can be in a job,
+    # so the target cannot move later. analyse accepts it as run does, and says why the scan stopped.
+    data = json.loads(json.dumps(GOOD))
+    data["cohorts"][0]["effect"] = {"form": "andel_i_job", "share_with": 0.95, "share_without": 0.0, "by_month": 1,
+                                    "exit_rate": 0.1}
+    path = write(tmp_path, data)
+    assert call_main(["run", path])[0] == 0
+    rc, out, err, escaped = call_main(["analyse", path, "--draws", "50"])
+    assert (rc, escaped) == (0, None), err
+    assert "kan andelen i job ikke nås senere end måned 1." in out and "må ikke komme senere" not in out
+    for command in (["analyse", path, "--json", "--draws", "50"], ["export", path, "--draws", "50", "--csv-dir", str(tmp_path / "t")]):
+        assert call_main(command)[0] == 0

@@ -35,13 +35,17 @@ def break_even_sentence(be, lang: str = "da") -> str:
     latest = be.latest
     if latest is not None:
         month = latest.latest_month()
+        # The scan stops where a later target share cannot be reached (a stock that leaks): that is no verdict on the NPV.
+        unreachable = month is not None and latest.unreachable_from == latest.delay_months + 1
         if month is not None and latest.delay_months > 0:
             parts.append(w.n("breakeven.latest_month", latest.delay_months, delay=number(latest.delay_months, 0, lang),
                              month=month))
-        elif month is not None:
+        elif month is not None and not unreachable:
             parts.append(w("breakeven.latest_now", month=month))
         elif latest.delay_months is None:
             parts.append(w("breakeven.not_within_horizon"))
+        if unreachable:
+            parts.append(w("breakeven.latest_unreachable", month=month))
     return " ".join(parts)
 
 
