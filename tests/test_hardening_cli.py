@@ -135,6 +135,8 @@ def test_the_app_and_the_command_line_read_a_file_alike():
     ("s.json", '{"name": "x",\n "municipality": }', "linje 2"),
     ("s.yaml", "name: [x\n", "YAML"),
     ("s.json", "", "tom"),
+    ("s.yaml", "? [a, b]\n: 1\nmunicipality: Greve\n", "YAML"),
+    ("s.yaml", "1: 2\ntrue: 1\nmunicipality: Greve\n", "skal være tekst"),
 ])
 def test_a_hostile_or_broken_file_is_one_danish_line(tmp_path, name, text, words):
     (line,) = error_lines(*call_main(["run", write(tmp_path, text, name)]))

@@ -45,10 +45,15 @@ def _no_duplicates(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = F
     seen = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
+        try:
+            hash(key)
+        except TypeError:  # "? [a, b]": a list as a key
+            raise yaml.constructor.ConstructorError("while constructing a mapping", node.start_mark,
+                                                    "found an unhashable key", key_node.start_mark) from None
+        if (type(key), key) in seen:  # by type too: 1 and true are equal in Python, not in the file
             shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else key  # as written, not a repr
             raise DuplicateKeyError(str(shown), key_node.start_mark.line + 1)
-        seen.add(key)
+        seen.add((type(key), key))
     return loader.construct_mapping(node, deep)
 
 

@@ -4,7 +4,8 @@ A scenario enters from outside as the bytes of a file, an upload or a share link
 through :func:`parse_scenario_bytes`: a size limit, UTF-8 with or without a byte-order mark,
 JSON or YAML read safely (plain data, never objects), a key written twice in one mapping refused
 (JSON's own rule is last-wins; a scenario must not silently lose a value), YAML anchors and aliases
-refused (nine nested aliases expand into 387 million values), nesting bounded, one mapping. What
+refused (nine nested aliases expand into 387 million values), nesting bounded, every key text,
+one mapping. What
 cannot be read is a :class:`ScenarioFileError` (a :class:`~calculator.errors.ModelError` with a
 ``file_*`` code, so its words are the catalogue's ``model.file_*``); what can is validated by the
 schema (:class:`~pydantic.ValidationError`).
@@ -42,17 +43,21 @@ def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
     return out
 
 
-def _depth(data, limit: int = MAX_DEPTH) -> int:
-    """How deep ``data`` nests, counting no further than ``limit`` + 1."""
-    stack, deepest = [(data, 1)], 0
+def _check_shape(data, limit: int = MAX_DEPTH) -> None:
+    """Every key is text (YAML allows ``1:``, ``true:``, dates as keys) and the nesting at most ``limit`` deep."""
+    stack = [(data, 1)]
     while stack:
         node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            break
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        if depth > limit:
+            raise ScenarioFileError("file_too_deep", limit=limit)
+        if isinstance(node, dict):
+            for key in node:
+                if not isinstance(key, str):
+                    raise ScenarioFileError("file_key_not_text", name=str(key))
+            children = node.values()
+        else:
+            children = node if isinstance(node, list) else ()
         stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
 
 
 def _parse_text(text: str, suffix: str):
@@ -91,8 +96,7 @@ def parse_scenario_bytes(data: bytes, suffix: str = ".json", limit: int | None =
         raise ScenarioFileError("file_too_deep", limit=MAX_DEPTH) from None
     if not isinstance(raw, dict):
         raise ScenarioFileError("file_not_mapping")
-    if _depth(raw) > MAX_DEPTH:
-        raise ScenarioFileError("file_too_deep", limit=MAX_DEPTH)
+    _check_shape(raw)
     return raw
 
 
