@@ -203,3 +203,60 @@ def test_file_differences_names_the_fields():
     assert file_differences(a, b) == ["cohorts.0.boligsikring_share", "name"]
     assert file_differences(a.model_dump(mode="json"), a) == []
     assert file_differences({"x": 1}, {"x": 1.0, "y": None}) == ["x", "y"]
+
+
+# ---------------------------------------------------------------- share links with hostile payloads (3, 7)
+
+def _token(payload: bytes) -> str:
+    import base64
+    import zlib
+
+    return base64.urlsafe_b64encode(zlib.compress(payload)).decode("ascii").rstrip("=")
+
+
+def test_a_share_link_round_trips():
+    from calculator.schema import decode_link, encode_link
+
+    original = Scenario.model_validate(scenario(name="  Coach  ", overrides={"skat.am_bidrag": 0.08}))
+    assert decode_link(encode_link(original)) == original
+
+
+@pytest.mark.parametrize(("token", "code"), [
+    ("x" * 20_001, "link_too_long"),
+    ("!!!ikke base64!!!", "link_broken"),
+    ("æøå", "link_broken"),
+    ("", "link_broken"),
+    (_token(b"{" * 10)[:-3], "link_broken"),  # cut off
+    (_token(b" " * 300_000), "file_too_large"),  # inflates beyond the limit (a zip bomb stops there)
+    (_token(b"[1, 2]"), "file_not_mapping"),
+    (_token(b'{"a": 1, "a": 2}'), "file_duplicate_key"),
+    (_token(b"\xff\xfe{}"), "file_not_utf8"),
+    (_token(b"[" * 50_000), "file_too_deep"),
+])
+def test_a_broken_or_hostile_share_link_is_a_file_error(token, code):
+    from calculator.schema import ScenarioFileError, decode_link
+    from calculator.text.sentences import model_error
+
+    with pytest.raises(ScenarioFileError) as err:
+        decode_link(token)
+    assert err.value.code == code
+    assert model_error(err.value, "da") and model_error(err.value, "en")
+
+
+@pytest.mark.parametrize("change", [
+    {"name": SURROGATE}, {"overrides": {"skat.am_bidrag": math.nan}}, {"name": "[Log ind](https://evil.example)\n# x"},
+    {"discount_rate": -1e308}, {"cohorts": [{**GOOD["cohorts"][0], "name": "A" * 5000}]},
+])
+def test_a_share_link_with_a_hostile_scenario_is_refused_or_harmless(change):
+    import json
+
+    from calculator.schema import decode_link
+    from calculator.text.clean import markdown_escape
+
+    payload = json.dumps(scenario(**change), allow_nan=True).encode("utf-8")
+    try:
+        read = decode_link(_token(payload))
+    except ValidationError as exc:
+        assert all(line.encode("utf-8") for line in problem_lines(exc))
+        return
+    assert "](" not in markdown_escape(read.name)  # a name is shown literally
