@@ -9,7 +9,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from calculator.data.parameters import ParameterError
-from calculator.errors import write_failed
 from calculator.model import calculate
 from calculator.schema import Scenario, ScenarioFileError, scenario_from_bytes
 from calculator.text.catalog import text
@@ -60,11 +59,6 @@ def calculate_checked(scenario: Scenario, lang: str = "da"):
         return result
     except (ParameterError, ValueError) as exc:
         raise BadInput([model_error(exc, lang)]) from None
-
-
-def write_error(exc: OSError, lang: str = "da") -> str:
-    """A file that could not be written, in one line (the reason in plain words where it is a common one)."""
-    return model_error(write_failed(exc), lang)
 
 
 def _finite(data):

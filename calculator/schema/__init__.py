@@ -18,7 +18,7 @@ from calculator.schema.types import Benefit, CohortType, Design, Supplement
 
 __all__ = [
     "COHORT_DEFAULTS", "Benefit", "Cohort", "EffectSource", "CohortType", "Costs", "Design", "Effect", "ExtraInJob", "Options",
-    "Scenario", "ScenarioFileError", "ShareInJob", "ShorterBenefit", "Supplement", "decode_link", "encode_link", "file_differences", "load_scenario",
-    "parse_scenario_bytes", "read_scenario_text", "scenario_file_bytes", "scenario_file_text", "scenario_from_bytes",
+    "Scenario", "ScenarioFileError", "ShareInJob", "ShorterBenefit", "Supplement", "decode_link", "encode_link",
+    "file_differences", "load_scenario", "parse_scenario_bytes", "read_scenario_text", "scenario_file_bytes", "scenario_file_text", "scenario_from_bytes",
     "scenario_from_mapping",
 ]

@@ -5,10 +5,9 @@ through :func:`parse_scenario_bytes`: a size limit, UTF-8 with or without a byte
 JSON or YAML read safely (plain data, never objects), a key written twice in one mapping refused
 (JSON's own rule is last-wins; a scenario must not silently lose a value), YAML anchors and aliases
 refused (nine nested aliases expand into 387 million values), nesting bounded, every key text,
-one mapping. What
-cannot be read is a :class:`ScenarioFileError` (a :class:`~calculator.errors.ModelError` with a
-``file_*`` code, so its words are the catalogue's ``model.file_*``); what can is validated by the
-schema (:class:`~pydantic.ValidationError`).
+one mapping. What cannot be read is a :class:`ScenarioFileError` (a
+:class:`~calculator.errors.ModelError` with a ``file_*`` code, so its words are the catalogue's
+``model.file_*``); what can is validated by the schema (:class:`~pydantic.ValidationError`).
 
 :func:`scenario_file_text` is what "save" writes: the validated scenario's ``model_dump``, sorted,
 indented, strict JSON. Reading it back gives the same scenario and the same file, byte for byte
