@@ -100,3 +100,24 @@ def test_a_pool_from_the_library(backend, tmp_path, make_scenario):
     assert [e.label for e in efforts] == ["E1", "E2", "E3"]
     assert efforts[0].scenario.horizon_months == 12  # the adopted version, not the newer draft
     assert pool_summary(efforts, info.name).net == pytest.approx(E1_NET + E2_NET + E3_NET, abs=1)
+
+
+def test_the_pool_bound_counts_every_efforts_cohort_months(make_scenario):
+    from calculator.analysis.montecarlo import MAX_ELEMENTS
+    from calculator.errors import ModelError
+    from calculator.portfolio import pool_default_draws, pool_max_draws
+
+    efforts = _efforts(make_scenario)
+    # One cohort each: E1 and E2 over the default horizon, E3 over 9 months.
+    months = [e.scenario.horizon_months for e in efforts]
+    most = min(200_000, MAX_ELEMENTS // sum(months))
+    assert pool_max_draws(efforts) == most
+    assert pool_default_draws(efforts) == min(10_000, most)
+    big = [Effort(f"E{i}", make_scenario(horizon_months=120, cohorts=[{"name": f"g{j}", "type": "aegtefaelleforsoerget", "size": 1,
+                                                                      "effect": {"form": "ekstra_i_job", "extra_people": 0}}
+                                                                     for j in range(20)])) for i in range(3)]
+    # 3 efforts x 20 cohorts x 120 months = 7,200 cohort-months: 4,800,000 // 7,200 = 666 draws
+    assert pool_max_draws(big) == 666
+    with pytest.raises(ModelError) as err:
+        pool_montecarlo(big, MonteCarloSpec(draws=667))
+    assert err.value.code == "montecarlo_too_large" and err.value.params["most"] == 666

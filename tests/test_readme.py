@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from calculator import calculate
-from calculator.schema import Scenario
-from calculator.schema.scenario import read_scenario_text
+from calculator.schema import Scenario, read_scenario_text
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

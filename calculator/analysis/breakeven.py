@@ -99,6 +99,7 @@ class BreakEvenAnalysis:
     participants: int = 0
     reachable: bool = True  # False: it takes more extra people in jobs than the cohorts have
     start: dt.date | None = None  # the first day of month 1 (so a month of the horizon can be named by its date)
+    pv_effect_gains: float = 0.0  # PV of the gains that scale with the effect (> 0 with multiplier None: k* overflows)
 
     @property
     def pays_without_effect(self) -> bool:
@@ -111,7 +112,7 @@ class BreakEvenAnalysis:
             "npv_without_effect": self.npv_without_effect, "npv_as_entered": self.npv_as_entered,
             "pays_without_effect": self.pays_without_effect,
             "full_year_persons": self.full_year_persons, "entered_full_year_persons": self.entered_full_year_persons,
-            "reachable": self.reachable,
+            "reachable": self.reachable, "pv_effect_gains": self.pv_effect_gains,
             "share_roots": [
                 {"cohort": r.cohort, "by_month": r.by_month, "share_without": r.share_without, "share_with": r.share_with,
                  "break_even_share": r.break_even_share, "effect_pp": r.effect_pp, "extra_people": r.extra_people,
@@ -143,6 +144,7 @@ def break_even_of(result, *, roots: bool = False, latest: bool = False) -> Break
         latest=latest_month(scenario) if latest else None,
         full_year_persons=s.break_even.full_year_persons, entered_full_year_persons=s.full_year_persons,
         participants=scenario.participants, reachable=s.break_even.reachable, start=scenario.start_date,
+        pv_effect_gains=s.pv_gains - s.pv_fixed_gains,
     )
 
 

@@ -27,6 +27,7 @@ from typing import Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from calculator.errors import ModelError
 from calculator.model import calculate
 from calculator.results.totals import payback_years, totals, year_ends
 from calculator.rules.variation import Variation
@@ -34,6 +35,14 @@ from calculator.schema import Scenario
 from calculator.schema.types import input_error
 
 PERCENTILES = (10, 50, 90)
+MAX_DRAWS = 200_000
+DEFAULT_DRAWS = 10_000
+# The work one request may ask for: draws x months x cohorts. Measured here, a draw-month of one cohort
+# costs 100-200 ns, so this is about 0.5-1 s: 10,000 draws of 4 cohorts over 120 months, 2,000 draws
+# of the largest scenario (20 cohorts, 120 months). 200,000 draws of that took 23 s and held the
+# app's server for every other session; more work than this is refused (max_draws).
+MAX_ELEMENTS = 4_800_000
+MAX_SEED = 2**32 - 1  # numpy takes any seed >= 0; a bound keeps it a number every reader (JSON, Excel) shows exactly
 # Draws per vectorised run, so that a (draws, months) array holds about this many numbers: small
 # enough to stay in the CPU cache and avoid fresh memory pages, large enough to amortise Python
 # (measured here: 10,000 draws for up to 48 months, 4,000 for 120 months, on one thread; since the
@@ -49,7 +58,7 @@ MIN_CORES_FOR_THREADS = 3
 class Distribution(BaseModel):
     """A multiplier's distribution (1.0 = the scenario's own value)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     kind: Literal["triangular", "uniform", "normal"] = "triangular"
     low: float = Field(1.0, ge=0.0, le=10.0)  # triangular and uniform
     mode: float = Field(1.0, ge=0.0, le=10.0)  # triangular: the most likely value
@@ -92,9 +101,9 @@ INPUTS: tuple[str, ...] = ("effect", "exit_rate", "wage", "hours", "costs")  # w
 class MonteCarloSpec(BaseModel):
     """What is uncertain and how much; every field is editable (the app shows them)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    draws: int = Field(10_000, ge=1, le=200_000)
-    seed: int = Field(2024, ge=0)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    draws: int = Field(DEFAULT_DRAWS, ge=1, le=MAX_DRAWS)
+    seed: int = Field(2024, ge=0, le=MAX_SEED)
     effect: Distribution = triangular(0.5, 1.0, 1.5)
     exit_rate: Distribution = triangular(0.5, 1.0, 1.5)
     wage: Distribution = triangular(0.95, 1.0, 1.25)
@@ -181,14 +190,34 @@ def draw_inputs(spec: MonteCarloSpec) -> dict[str, np.ndarray]:
     return {name: getattr(spec, name).sample(rng, spec.draws) for name in INPUTS}
 
 
+def max_draws(scenario: Scenario) -> int:
+    """The most draws one request may run for ``scenario``: MAX_ELEMENTS / (months x cohorts), at most MAX_DRAWS."""
+    return max(1, min(MAX_DRAWS, MAX_ELEMENTS // (scenario.horizon_months * len(scenario.cohorts))))
+
+
+def default_draws(scenario: Scenario) -> int:
+    """The default number of draws, fewer where the scenario is so large that the default is more than the bound."""
+    return min(DEFAULT_DRAWS, max_draws(scenario))
+
+
+def check_work(scenario: Scenario, spec: MonteCarloSpec) -> None:
+    """Refuse (ModelError ``montecarlo_too_large``) a run of more draws than :func:`max_draws` allows."""
+    most = max_draws(scenario)
+    if spec.draws > most:
+        raise ModelError("montecarlo_too_large", draws=spec.draws, most=most, cohorts=len(scenario.cohorts),
+                         months=scenario.horizon_months)
+
+
 def run_montecarlo(scenario: Scenario, spec: MonteCarloSpec | None = None, cumulative_at: tuple[int, ...] = ()) -> MonteCarloResult:
     """Net result and NPV for every draw; vectorised in chunks of draws.
 
     Also each draw's cumulative net at the end of every year from the start (pay-back within N
     years), and through the months in ``cumulative_at`` (0 to the horizon; a pool's year ends,
-    :mod:`calculator.portfolio`).
+    :mod:`calculator.portfolio`). The work is bounded (:func:`check_work`); without a spec, the
+    default spreads with :func:`default_draws` draws.
     """
-    spec = spec or MonteCarloSpec()
+    spec = spec or MonteCarloSpec(draws=default_draws(scenario))
+    check_work(scenario, spec)
     inputs = draw_inputs(spec)
     net = np.empty(spec.draws)
     npv = np.empty(spec.draws)

@@ -45,10 +45,15 @@ INPUTS: dict[str, str] = {  # key -> kind; the words are the catalogue's "tornad
 }
 
 
+# The largest low or high value: above the largest input (prior weeks, up to 2,000), far below what
+# makes a figure infinite (a factor of 1e308 on the costs).
+MAX_RANGE_VALUE = 10_000.0
+
+
 class Range(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    low: float = Field(ge=0.0)
-    high: float = Field(ge=0.0)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    low: float = Field(ge=0.0, le=MAX_RANGE_VALUE)
+    high: float = Field(ge=0.0, le=MAX_RANGE_VALUE)
 
 
 def _pm25() -> Range:
@@ -58,7 +63,7 @@ def _pm25() -> Range:
 class TornadoSpec(BaseModel):
     """Low and high values per input; None means the default described in the module docstring."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     effect: Range = Field(default_factory=_pm25)
     wage: Range = Field(default_factory=_pm25)
     hours: Range = Field(default_factory=_pm25)

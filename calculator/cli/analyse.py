@@ -11,9 +11,9 @@ per problem on stderr, exit code 2, no traceback. ``--lang en`` writes English.
 from __future__ import annotations
 
 import argparse
-import json
 
-from calculator.cli.common import BadInput, calculate_checked, read_scenario
+from calculator.cli.common import BadInput, calculate_checked, json_text, read_scenario
+from calculator.cli.parser import whole_number
 from calculator.results.stamp import stamp
 from calculator.text.analysis_text import analysis_dict, bar_dict
 from calculator.text.catalog import Words, text
@@ -26,33 +26,33 @@ COMMANDS = ("analyse", "export")
 DESIGNS = ("randomised", "quasi_experimental", "descriptive", "case")
 
 
-def _draws(text_: str) -> int:
-    value = int(text_)
-    if not 1 <= value <= 200_000:
-        raise argparse.ArgumentTypeError(text("cli.analyse.draws_range"))
-    return value
+def _share(lang: str):
+    def share(text_: str) -> float:
+        """A percentage as typed (``25``, ``25 %`` or ``12,5``) as a share."""
+        try:
+            value = float(text_.replace(",", ".").rstrip("% ")) / 100
+        except ValueError:
+            raise argparse.ArgumentTypeError(text("cli.analyse.not_percent", lang, value=text_)) from None
+        if not 0.0 <= value <= 1.0:  # NaN is not either
+            raise argparse.ArgumentTypeError(text("cli.analyse.haircut_range", lang))
+        return value
+
+    return share
 
 
-def _share(text_: str) -> float:
-    """A percentage as typed (``25``, ``25 %`` or ``12,5``) as a share."""
-    try:
-        value = float(text_.replace(",", ".").rstrip("% ")) / 100
-    except ValueError:
-        raise argparse.ArgumentTypeError(text("cli.analyse.not_percent", value=text_)) from None
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(text("cli.analyse.haircut_range"))
-    return value
+def add_commands(sub, lang: str = "da") -> None:
+    from calculator.analysis.montecarlo import MAX_DRAWS, MAX_SEED
 
-
-def add_commands(sub) -> None:
     for name in COMMANDS:
         p = sub.add_parser(name, help=text(f"cli.help.{name}"))
         p.add_argument("scenario")
-        p.add_argument("--draws", type=_draws, default=10_000, help=text("cli.help.draws"))
-        p.add_argument("--seed", type=int, default=2024, help=text("cli.help.seed"))
+        p.add_argument("--draws", type=whole_number(1, MAX_DRAWS, "cli.analyse.draws_range", lang), default=None,
+                       help=text("cli.help.draws"))  # None: 10,000, or fewer where the scenario is large (default_draws)
+        p.add_argument("--seed", type=whole_number(0, MAX_SEED, "cli.analyse.seed_range", lang), default=2024,
+                       help=text("cli.help.seed"))
         p.add_argument("--no-montecarlo", action="store_true", help=text("cli.help.no_montecarlo"))
         p.add_argument("--design", choices=DESIGNS, help=text("cli.help.design"))
-        p.add_argument("--haircut", type=_share, help=text("cli.help.haircut"))
+        p.add_argument("--haircut", type=_share(lang), help=text("cli.help.haircut"))
         if name == "analyse":
             p.add_argument("--json", action="store_true", help=text("cli.help.json_analysis"))
         else:
@@ -63,6 +63,7 @@ def add_commands(sub) -> None:
 
 def run_command(args) -> int:
     from calculator.analysis import MonteCarloSpec, analyse, apply_optimism_bias
+    from calculator.analysis.montecarlo import default_draws
 
     lang = args.lang
     if args.command == "export" and not (args.xlsx or args.pdf or args.csv_dir):
@@ -78,13 +79,14 @@ def run_command(args) -> int:
         elif args.haircut is not None:
             raise BadInput([text("cli.analyse.haircut_needs_design", lang)])
         result = calculate_checked(scenario, lang)
-        analysis = analyse(scenario, mc_spec=MonteCarloSpec(draws=args.draws, seed=args.seed),
+        draws = args.draws if args.draws is not None else default_draws(scenario)
+        analysis = analyse(scenario, mc_spec=MonteCarloSpec(draws=draws, seed=args.seed),
                            montecarlo=not args.no_montecarlo, haircut=haircut)
     except ValueError as exc:
         raise BadInput([model_error(exc, lang)]) from None
     if args.command == "analyse":
         if args.json:
-            print(json.dumps(analysis_json(result, analysis, lang), ensure_ascii=False, indent=2, default=str))
+            print(json_text(analysis_json(result, analysis, lang)))
         else:
             print(render_analysis(result, analysis, lang))
         return 0
@@ -135,9 +137,6 @@ def render_analysis(result, analysis, lang: str = "da") -> str:
 
 
 def _export(args, result, analysis) -> int:
-    from calculator.cli.common import write_error
-
-
     written = []
     try:
         if args.xlsx:
@@ -152,8 +151,8 @@ def _export(args, result, analysis) -> int:
             from calculator.export.csv_export import write_csvs
 
             written += write_csvs(result, args.csv_dir, analysis, lang=args.lang)
-    except OSError as exc:
-        raise BadInput([write_error(exc, args.lang)]) from None
+    except ValueError as exc:  # ModelError: the file could not be written or the export failed
+        raise BadInput([model_error(exc, args.lang)]) from None
     for path in written:
         print(text("cli.export.written", args.lang, path=path))
     return 0

@@ -16,29 +16,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 
 from calculator.cli.analyse import COMMANDS as ANALYSIS_COMMANDS
 from calculator.cli.analyse import add_commands as add_analysis_commands
 from calculator.cli.analyse import run_command as run_analysis_command
-from calculator.cli.common import EXIT_BAD_INPUT, BadInput, calculate_checked, read_scenario
+from calculator.cli.common import EXIT_BAD_INPUT, BadInput, calculate_checked, json_text, read_scenario
 from calculator.cli.explain import render_explain
 from calculator.cli.library_cmd import COMMANDS as LIBRARY_COMMANDS
 from calculator.cli.library_cmd import add_commands as add_library_commands
 from calculator.cli.library_cmd import run_command as run_library_command
 from calculator.cli.params import render_check, render_params
+from calculator.cli.parser import lang_of, parser_class, whole_number
 from calculator.cli.pool_cmd import COMMANDS as POOL_COMMANDS
 from calculator.cli.pool_cmd import add_commands as add_pool_commands
 from calculator.cli.pool_cmd import run_command as run_pool_command
 from calculator.cli.run import render_summary, summary_json
 from calculator.rules.flows import STREAMS
 from calculator.text.catalog import LANGS, text
+from calculator.text.clean import printable
+from calculator.text.problems import capped
+from calculator.text.sentences import model_error
 from calculator.version import __version__
 
+YEARS = (1900, 2200)  # params --year: any year a date can hold is not a budget year
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m calculator", description=text("cli.help.description"))
+
+def build_parser(lang: str = "da") -> argparse.ArgumentParser:
+    parser = parser_class(lang)(prog="python -m calculator", description=text("cli.help.description"))
     parser.add_argument("--version", action="version", version=__version__)
     parser.add_argument("--lang", choices=LANGS, default="da", help=text("cli.help.lang"))
     sub = parser.add_subparsers(dest="command", required=True)
@@ -47,22 +52,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--json", action="store_true", help=text("cli.help.json"))
     run.add_argument("--csv", metavar="FIL", help=text("cli.help.csv"))
     params = sub.add_parser("params", help=text("cli.help.params"))
-    params.add_argument("--year", type=int, default=dt.date.today().year)
+    params.add_argument("--year", type=whole_number(*YEARS, "cli.params.year_range", lang), default=dt.date.today().year)
     params.add_argument("--check", action="store_true", help=text("cli.help.check"))
     explain = sub.add_parser("explain", help=text("cli.help.explain"))
     explain.add_argument("scenario")
     explain.add_argument("stream", choices=STREAMS, help=text("cli.help.stream"))
-    add_analysis_commands(sub)
+    add_analysis_commands(sub, lang)
     add_library_commands(sub)
-    add_pool_commands(sub)
+    add_pool_commands(sub, lang)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(lang_of(argv))
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse prints its own one-line usage error
+    except SystemExit as exc:  # the parser printed its usage and one line in the user's language
         return EXIT_BAD_INPUT if exc.code else 0
     lang = args.lang
     try:
@@ -80,15 +86,18 @@ def main(argv: list[str] | None = None) -> int:
             print(render_explain(result, args.stream, lang))
             return 0
         if args.csv:
-            from calculator.export.tables import monthly_tidy_table  # pandas: only when a table is written
+            from calculator.export.csv_export import write_monthly_csv  # pandas: only when a table is written
 
-            monthly_tidy_table(result, lang, codes=True).to_csv(args.csv, index=False)
+            try:
+                write_monthly_csv(result, args.csv, lang)
+            except ValueError as exc:  # a ModelError: the file could not be written
+                raise BadInput([model_error(exc, lang)]) from None
         if args.json:
-            print(json.dumps(summary_json(result, lang), ensure_ascii=False, indent=2, default=str))
+            print(json_text(summary_json(result, lang)))
         else:
             print(render_summary(result, lang))
         return 0
     except BadInput as exc:
-        for line in exc.lines:
-            print(text("cli.error", lang, line=line), file=sys.stderr)
+        for line in capped(exc.lines, lang, total=exc.total):  # 60,000 unknown keys are 20 lines and a count
+            print(printable(text("cli.error", lang, line=line)), file=sys.stderr)
         return EXIT_BAD_INPUT

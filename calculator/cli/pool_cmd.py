@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from calculator.cli.analyse import _draws
-from calculator.cli.common import BadInput, write_error
+from calculator.cli.common import BadInput
 from calculator.cli.library_cmd import db_parent, open_library
+from calculator.cli.parser import whole_number
 
 if TYPE_CHECKING:
     from calculator.library import Library
@@ -29,30 +29,26 @@ from calculator.text.catalog import Words, text
 COMMANDS = ("followup", "pool")
 
 
-def _years(value: str) -> int:
-    import argparse
+def _mc_options(p, lang: str) -> None:
+    from calculator.analysis.montecarlo import MAX_DRAWS, MAX_SEED
 
-    n = int(value)
-    if not 1 <= n <= 30:
-        raise argparse.ArgumentTypeError(text("cli.pool.years_range"))
-    return n
-
-
-def _mc_options(p) -> None:
-    p.add_argument("--draws", type=_draws, default=10_000, help=text("cli.help.draws"))
-    p.add_argument("--seed", type=int, default=2024, help=text("cli.help.seed"))
+    # --draws None: 10,000, or fewer where the pool is large (pool_default_draws)
+    p.add_argument("--draws", type=whole_number(1, MAX_DRAWS, "cli.analyse.draws_range", lang), default=None,
+                   help=text("cli.help.draws"))
+    p.add_argument("--seed", type=whole_number(0, MAX_SEED, "cli.analyse.seed_range", lang), default=2024,
+                   help=text("cli.help.seed"))
     p.add_argument("--no-montecarlo", action="store_true", help=text("cli.help.no_montecarlo"))
-    p.add_argument("--years", type=_years, default=6, help=text("cli.help.payback_years"))
+    p.add_argument("--years", type=whole_number(1, 30, "cli.pool.years_range", lang), default=6, help=text("cli.help.payback_years"))
 
 
-def add_commands(sub) -> None:
+def add_commands(sub, lang: str = "da") -> None:
     parent = db_parent()
     p = sub.add_parser("followup", parents=[parent], help=text("cli.help.followup"))
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.add_argument("--pdf", metavar="FIL", help=text("cli.help.pdf"))
     p.add_argument("--pool", type=int, help=text("cli.help.followup_pool"))
-    _mc_options(p)
+    _mc_options(p, lang)
     pool = sub.add_parser("pool", help=text("cli.help.pool")).add_subparsers(dest="action", required=True)
     p = pool.add_parser("create", parents=[parent], help=text("cli.help.pool_create"))
     p.add_argument("name")
@@ -68,7 +64,7 @@ def add_commands(sub) -> None:
     p = pool.add_parser("summary", parents=[parent], help=text("cli.help.pool_summary"))
     p.add_argument("pool", type=int)
     p.add_argument("--json", action="store_true")
-    _mc_options(p)
+    _mc_options(p, lang)
 
 
 def run_command(args) -> int:
@@ -86,13 +82,20 @@ def run_command(args) -> int:
 
 def _pool_figures(lib: Library, pool_id: int, args):
     from calculator.analysis.montecarlo import MonteCarloSpec
-    from calculator.portfolio import efforts_from_library, pool_montecarlo, pool_summary
+    from calculator.portfolio import efforts_from_library, pool_default_draws, pool_montecarlo, pool_summary
+    from calculator.text.sentences import model_error
 
     info, efforts = efforts_from_library(lib, pool_id, args.lang)
     if not efforts:
         raise BadInput([text("cli.pool.empty", args.lang, name=info.name)])
     summary = pool_summary(efforts, info.name)
-    mc = None if args.no_montecarlo else pool_montecarlo(efforts, MonteCarloSpec(draws=args.draws, seed=args.seed), years=args.years)
+    if args.no_montecarlo:
+        return summary, None
+    draws = args.draws if args.draws is not None else pool_default_draws(efforts)
+    try:
+        mc = pool_montecarlo(efforts, MonteCarloSpec(draws=draws, seed=args.seed), years=args.years)
+    except ValueError as exc:  # ModelError: more draws than the pool's bound
+        raise BadInput([model_error(exc, args.lang)]) from None
     return summary, mc
 
 
@@ -108,11 +111,12 @@ def _run(args, lib: Library) -> int:
             pool, mc = _pool_figures(lib, args.pool, args)
         if args.pdf:
             from calculator.export.followup_pdf import write_followup_report
+            from calculator.text.sentences import model_error
 
             try:
                 write_followup_report(fu, args.pdf, info=lib.get(args.id), pool=pool, pool_mc=mc, payback_years=args.years, lang=lang)
-            except OSError as exc:
-                raise BadInput([write_error(exc, lang)]) from None
+            except ValueError as exc:  # ModelError write_failed / export_failed
+                raise BadInput([model_error(exc, lang)]) from None
             print(w("cli.library.written", path=args.pdf))
         elif args.json:
             data = fu.to_dict()

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from calculator.export.tables import all_tables
+from calculator.export.guard import reported
+from calculator.export.tables import all_tables, monthly_tidy_table
 from calculator.results.stamp import stamp
 from calculator.text.labels import stamp_text
 
 
+@reported("csv")
 def write_csvs(result, directory: str | Path, analysis=None, lang: str = "da") -> list[Path]:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -26,3 +28,10 @@ def write_csvs(result, directory: str | Path, analysis=None, lang: str = "da") -
             table.to_csv(fh, index=False)
         written.append(path)
     return written
+
+
+@reported("csv")
+def write_monthly_csv(result, path: str | Path, lang: str = "da") -> Path:
+    """The monthly table with codes as column names (``run --csv``), plain CSV without the stamp line."""
+    monthly_tidy_table(result, lang, codes=True).to_csv(path, index=False)
+    return Path(path)

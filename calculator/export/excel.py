@@ -29,6 +29,7 @@ from pathlib import Path
 from calculator.export.excel_budget import budget_sheet
 from calculator.export.excel_months import months_sheet
 from calculator.export.excel_summary import summary_sheet
+from calculator.export.guard import reported
 from calculator.export.input_tables import scenario_table, sources_table
 from calculator.export.sheet_writer import Book, print_setup, write_table
 from calculator.export.tables import monthly_tidy_table
@@ -42,6 +43,7 @@ SHEETS = ("summary", "budget", "inputs", "months", "flows", "robustness")  # wor
 SUMMARY, BUDGET, INPUTS, MONTHS, FLOWS, ROBUST = (text(f"xlsx.sheet.{k}", "da") for k in SHEETS)  # the Danish names
 
 
+@reported("xlsx")
 def write_workbook(result, path: str | Path, analysis=None, *, cache_values: bool = True, lang: str = "da") -> Path:
     path = Path(path)
     book = Book(path, cache_values, lang, SHEETS)

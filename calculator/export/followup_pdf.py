@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 
 from calculator.export.chart import chart_png
+from calculator.export.guard import reported
 from calculator.export.pdf_layout import MUTED, Report
 from calculator.followup.core import FollowUp
 from calculator.followup.text import (
@@ -62,6 +63,7 @@ def followup_chart(fu: FollowUp, width: int = 560, height: int = 190, lang: str 
     return alt.layer(*layers).properties(width=width, height=height)
 
 
+@reported("pdf")
 def write_followup_report(fu: FollowUp, path: str | Path, *, info=None, pool=None, pool_mc=None, payback_years: int = 6,
                           lang: str = "da") -> Path:
     """Write the report; ``info`` is the library entry (adopted version and date), ``pool``/``pool_mc`` a pool it belongs to."""

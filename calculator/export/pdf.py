@@ -18,6 +18,7 @@ from pathlib import Path
 from calculator.analysis.breakeven import break_even_of
 from calculator.analysis.checks import scenario_checks
 from calculator.export.chart import chart_png, cumulative_chart
+from calculator.export.guard import reported
 from calculator.export.pdf_layout import MUTED, FontMissing, Report, sentence
 from calculator.export.pdf_sections import assumptions, budget_section, effect_sources, robustness
 from calculator.results.stamp import stamp
@@ -35,6 +36,7 @@ from calculator.text.sentences import (
 __all__ = ["FontMissing", "write_report"]
 
 
+@reported("pdf")
 def write_report(result, path: str | Path, analysis=None, lang: str = "da", date: dt.date | None = None) -> Path:
     path = Path(path)
     sc = result.scenario

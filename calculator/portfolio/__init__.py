@@ -7,9 +7,16 @@ effort, summed), :mod:`calculator.portfolio.library` (a pool stored in the libra
 
 from calculator.portfolio.library import efforts_from_library
 from calculator.portfolio.pool import PAYBACK_YEARS, Effort, EffortFigures, PoolSummary, months_between, pool_summary
-from calculator.portfolio.uncertainty import EffortUncertainty, PoolMonteCarlo, effort_seeds, pool_montecarlo
+from calculator.portfolio.uncertainty import (
+    EffortUncertainty,
+    PoolMonteCarlo,
+    effort_seeds,
+    pool_default_draws,
+    pool_max_draws,
+    pool_montecarlo,
+)
 
 __all__ = [
     "PAYBACK_YEARS", "Effort", "EffortFigures", "EffortUncertainty", "PoolMonteCarlo", "PoolSummary", "effort_seeds",
-    "efforts_from_library", "months_between", "pool_montecarlo", "pool_summary",
+    "efforts_from_library", "months_between", "pool_default_draws", "pool_max_draws", "pool_montecarlo", "pool_summary",
 ]

@@ -15,6 +15,9 @@ Draw i of the pool is the sum of draw i of every effort, placed on the pool's ca
 - **which efforts carry the result**: per effort its mean and P10/P90 net, its share of the
   pool's variance (independent draws: the variances add up) and the pool's pay-back probability
   within the chosen N years without it.
+
+The work is bounded as one scenario's is (:data:`calculator.analysis.montecarlo.MAX_ELEMENTS`),
+counting every effort's cohorts and months: a pool of many large efforts gets fewer draws.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from calculator.analysis.montecarlo import MonteCarloSpec, run_montecarlo
+from calculator.analysis.montecarlo import DEFAULT_DRAWS, MAX_DRAWS, MAX_ELEMENTS, MonteCarloSpec, run_montecarlo
+from calculator.errors import ModelError
 from calculator.model import calculate
 from calculator.portfolio.pool import PAYBACK_YEARS, Effort, months_between
 
@@ -75,8 +79,29 @@ def effort_seeds(seed: int, n: int) -> list[int]:
     return [int(child.generate_state(1, dtype=np.uint32)[0]) for child in np.random.SeedSequence(seed).spawn(n)]
 
 
+def _work(efforts: list[Effort]) -> tuple[int, int, int]:
+    """Cohorts, the longest horizon, and the cohort-months of all efforts together."""
+    cohorts = sum(len(e.scenario.cohorts) for e in efforts)
+    months = max(e.scenario.horizon_months for e in efforts)
+    return cohorts, months, sum(len(e.scenario.cohorts) * e.scenario.horizon_months for e in efforts)
+
+
+def pool_max_draws(efforts: list[Effort]) -> int:
+    """The most draws one pool request may run: MAX_ELEMENTS over all efforts' cohort-months, at most MAX_DRAWS."""
+    return max(1, min(MAX_DRAWS, MAX_ELEMENTS // max(_work(efforts)[2], 1)))
+
+
+def pool_default_draws(efforts: list[Effort]) -> int:
+    return min(DEFAULT_DRAWS, pool_max_draws(efforts))
+
+
 def pool_montecarlo(efforts: list[Effort], spec: MonteCarloSpec | None = None, years: int = PAYBACK_YEARS) -> PoolMonteCarlo:
-    spec = spec or MonteCarloSpec()
+    """The pool's draws (see the module); more draws than :func:`pool_max_draws` are refused (ModelError)."""
+    spec = spec or MonteCarloSpec(draws=pool_default_draws(efforts))
+    most = pool_max_draws(efforts)
+    if spec.draws > most:
+        cohorts, months, _ = _work(efforts)
+        raise ModelError("montecarlo_too_large", draws=spec.draws, most=most, cohorts=cohorts, months=months)
     start = min(e.scenario.start_date for e in efforts)
     span = max(months_between(start, e.scenario.start_date) + e.scenario.horizon_months for e in efforts)
     horizon_years = list(range(1, max(math.ceil(span / 12), years) + 1))

@@ -16,11 +16,13 @@ Definitions (the README repeats them):
   The effect multiplier at which the NPV is zero is exactly
   k* = (PV(costs) - PV(fixed gains)) / PV(job gains), and 0 if the fixed gains alone cover the
   costs. Break-even people = k* x the scenario's extra people in jobs; break-even percentage
-  points = k* x its effect (participant-weighted over cohorts).
+  points = k* x its effect (participant-weighted over cohorts). Where k* is not a finite number (an
+  effect of 5e-324 people against real costs) there is no break-even to name: it is not reachable.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 
 from calculator.results.discounting import discount_factors
@@ -101,8 +103,11 @@ def break_even(t: Totals, people: float, weighted_pp: float, full_year_persons: 
         return BreakEven(multiplier=0.0, extra_people=0.0, effect_pp=0.0, full_year_persons=0.0)
     if t.pv_effect_gains > 0:
         k = (t.pv_costs - t.pv_fixed) / t.pv_effect_gains
-        return BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp,
-                         full_year_persons=k * full_year_persons, reachable=k * people <= participants + 1e-9)
+        be = BreakEven(multiplier=k, extra_people=k * people, effect_pp=k * weighted_pp,
+                       full_year_persons=k * full_year_persons, reachable=k * people <= participants + 1e-9)
+        if all(math.isfinite(v) for v in (k, be.extra_people, be.effect_pp, be.full_year_persons)):
+            return be
+        # An effect so small (5e-324 people) that k* overflows: not reachable, and no number to name.
     return BreakEven(multiplier=None, extra_people=None, effect_pp=None, reachable=False)
 
 

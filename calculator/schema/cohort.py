@@ -8,7 +8,7 @@ from pydantic import Field, field_validator, model_validator
 
 from calculator.data.cohort_types import cohort_defaults
 from calculator.schema.effect import Effect, ExtraInJob
-from calculator.schema.types import Amount, Benefit, CohortType, Design, Input, Month, Share, Supplement, input_error
+from calculator.schema.types import Amount, Benefit, CohortType, Design, Input, Month, Share, Supplement, Text, input_error
 
 # Starting points per cohort type, from defaults/rules/cohort_types.yaml; the user can change every one.
 COHORT_DEFAULTS: dict[str, dict] = cohort_defaults()
@@ -21,7 +21,7 @@ class EffectSource(Input):
     :func:`calculator.analysis.optimism.provenance` tells whether the effect is still the study's.
     """
 
-    preset: Annotated[str, Field(min_length=1, max_length=80)]
+    preset: Text(1, 80)
     design: Design | None = None  # None: the preset's own design (filled in on validation)
     haircut: Share = 0.0
 
@@ -38,7 +38,7 @@ class EffectSource(Input):
 
 
 class Cohort(Input):
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Text(1, 80)
     type: CohortType
     size: Annotated[int, Field(ge=1, le=100_000)]
     benefit: Benefit | None = None

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_serializer, model_validator
@@ -19,7 +18,7 @@ from pydantic import Field, field_validator, model_serializer, model_validator
 from calculator.data.municipalities import municipalities
 from calculator.schema.after_horizon import AfterHorizon
 from calculator.schema.cohort import Cohort
-from calculator.schema.types import Amount, Input, Month, input_error
+from calculator.schema.types import Amount, Input, Month, Text, input_error
 
 
 class Costs(Input):
@@ -37,7 +36,7 @@ class Costs(Input):
     wage_subsidy_from_month: Month = 1
     # The cohort the people in wage subsidy come from: their subsidy is then inside the refusion
     # rules at that cohort's step (None: the gross subsidy, people from outside the cohorts).
-    wage_subsidy_cohort: Annotated[str, Field(min_length=1, max_length=80)] | None = None
+    wage_subsidy_cohort: Text(1, 80) | None = None
     # A pool grant (pulje) or co-financing for the effort, received in month 1: the result is shown
     # for the effort as a whole and for the municipality's own money (with this income).
     external_funding: Amount = 0.0
@@ -76,17 +75,17 @@ class Options(Input):
 
 
 class Scenario(Input):
-    name: Annotated[str, Field(min_length=1, max_length=120)] = "Scenarie"
-    description: Annotated[str, Field(max_length=2000)] = ""
-    prepared_by: Annotated[str, Field(max_length=200)] = ""  # "udarbejdet af" on the report
-    municipality: str
+    name: Text(1, 120) = "Scenarie"
+    description: Text(0, 2000) = ""
+    prepared_by: Text(0, 200) = ""  # "udarbejdet af" on the report
+    municipality: Text()
     budget_year: Annotated[int, Field(ge=2024, le=2035)]
     start_month: Annotated[int, Field(ge=1, le=12)] = 1
     horizon_months: Annotated[int, Field(ge=6, le=120)] = 36
     discount_rate: Annotated[float, Field(ge=0.0, le=0.2)] | None = None
     municipal_tax_rate: Annotated[float, Field(ge=0.15, le=0.35)] | None = None
     options: Options = Options()
-    overrides: dict[str, float] = Field(default_factory=dict)
+    overrides: dict[Text(), float] = Field(default_factory=dict)
     cohorts: Annotated[list[Cohort], Field(min_length=1, max_length=20)]
     costs: Costs = Costs()
 
@@ -105,11 +104,16 @@ class Scenario(Input):
         from calculator.data.parameters import load_parameters  # the parameter set is loaded once and cached
 
         params = load_parameters()
-        for name in overrides:
+        for name, value in overrides.items():
             if name not in params:
                 raise input_error("unknown_parameter", "unknown parameter '{name}'", name=name)
-            if params.get(name).is_scale:
+            p = params.get(name)
+            if p.is_scale:
                 raise input_error("scale_override", "the parameter '{name}' is a scale", name=name)
+            # The range in the parameter's file: a negative discount rate or AM-bidrag, or 1e308, is no figure.
+            if p.valid_range is not None and not p.valid_range[0] <= value <= p.valid_range[1]:
+                raise input_error("override_range", "{name} must be between {min} and {max}", name=name,
+                                  label=p.description, min=p.valid_range[0], max=p.valid_range[1], unit=p.unit, value=value)
         return overrides
 
     @model_validator(mode="after")
@@ -133,26 +137,9 @@ class Scenario(Input):
 
     def canonical_json(self) -> str:
         """The scenario as stable JSON: the cache key, the hash input and what a saved file holds."""
-        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
 
 
 def scenario_from_mapping(data: dict) -> Scenario:
     return Scenario.model_validate(data)
-
-
-def read_scenario_text(text: str, suffix: str = ".json") -> dict:
-    """Parse a scenario file's text (YAML or JSON) into a plain mapping, safely."""
-    from calculator.data.yaml_strict import load_yaml_strict
-
-    if suffix.lower() in (".yaml", ".yml"):
-        data = load_yaml_strict(text)
-    else:
-        data = json.loads(text)
-    if not isinstance(data, dict):
-        raise TypeError("a scenario file holds one mapping (keys such as municipality and cohorts)")
-    return data
-
-
-def load_scenario(path: str | Path) -> Scenario:
-    path = Path(path)
-    return scenario_from_mapping(read_scenario_text(path.read_text(encoding="utf-8"), path.suffix))

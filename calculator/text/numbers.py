@@ -1,7 +1,9 @@
 """Danish (and English) number formatting with Babel: 1.234.567 kr., 25,6 %.
 
 The digits follow the language's locale (Babel); where the unit goes ("1.234 kr." or
-"DKK 1,234") is the catalogue's ``money.kr``.
+"DKK 1,234") is the catalogue's ``money.kr``. Every function takes any float: a value that is not
+finite is shown as "–", and one of :data:`LARGE` or more in scientific notation ("4E303"), which
+is also what keeps Babel from failing on it (its rounding works to 28 digits).
 """
 
 from __future__ import annotations
@@ -9,27 +11,43 @@ from __future__ import annotations
 import math
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, format_scientific
 
 from calculator.text.catalog import text
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
+LARGE = 1e15  # from here a number is shown as 1,2E16: no budget figure is this large, and Babel cannot round it
+NOT_A_NUMBER = "–"
+
+
+def _odd(value: float, lang: str) -> str | None:
+    """The text for a value that is not finite or too large for plain digits; None for an ordinary value."""
+    if not math.isfinite(value):
+        return NOT_A_NUMBER
+    if abs(value) >= LARGE:
+        return format_scientific(value, format="0.##E0", locale=LOCALES[lang])
+    return None
 
 
 def kr(amount: float, lang: str = "da") -> str:
-    return text("money.kr", lang, amount=format_decimal(round(amount), format="#,##0", locale=LOCALES[lang]))
+    shown = _odd(amount, lang) or format_decimal(round(amount), format="#,##0", locale=LOCALES[lang])
+    return text("money.kr", lang, amount=shown)
 
 
 def number(value: float, decimals: int = 0, lang: str = "da") -> str:
     """A number with ``decimals`` decimals (Babel rounds half to even); "–" if it is not finite."""
-    if not math.isfinite(value):
-        return "–"
+    odd = _odd(value, lang)
+    if odd is not None:
+        return odd
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
 def pct(share: float, decimals: int = 1, lang: str = "da") -> str:
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    odd = _odd(share * 100.0, lang)
+    if odd is not None:
+        return odd if odd == NOT_A_NUMBER else f"{odd} %"
     return format_percent(share, format=pattern, locale=LOCALES[lang])
 
 
@@ -61,6 +79,9 @@ def date_text(d, lang: str = "da") -> str:
 
 def plain_number(value: float, lang: str = "da") -> str:
     """A number as typed, with the language's decimal sign and as many decimals as it has (2,5; 0,123)."""
+    odd = _odd(value, lang)
+    if odd is not None:
+        return odd
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return format_decimal(value, format="0.##########", locale=LOCALES[lang])

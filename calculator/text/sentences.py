@@ -9,6 +9,7 @@ from __future__ import annotations
 from calculator.errors import ModelError
 from calculator.schema import ExtraInJob, ShareInJob, ShorterBenefit
 from calculator.text.catalog import Words
+from calculator.text.clean import printable, shortened
 from calculator.text.numbers import date_text, kr, number, pct, plain_number
 
 
@@ -53,6 +54,9 @@ def break_even_sentence(be, lang: str = "da") -> str:
     f = break_even_figures(be, lang)
     if be.pays_without_effect:
         return w("breakeven.pays_without_effect", months=h)
+    if be.extra_people is None and be.pv_effect_gains > 0:  # a gain too small to scale: k* overflows
+        return w("breakeven.unreachable_all", months=h, participants=number(be.participants, 0, lang),
+                 entered=number(be.entered_people, 1, lang))
     if be.extra_people is None:
         return w("breakeven.no_gain", months=h)
     if not be.reachable:
@@ -64,13 +68,17 @@ def break_even_sentence(be, lang: str = "da") -> str:
     if latest is not None:
         month = latest.latest_month()
         date = month_date(be.start, month, lang) if month is not None and be.start is not None else ""
+        # The scan stops where a later target share cannot be reached (a stock that leaks): that is no verdict on the NPV.
+        unreachable = month is not None and latest.unreachable_from == latest.delay_months + 1
         if month is not None and latest.delay_months > 0:
             parts.append(w.n("breakeven.latest_month", latest.delay_months, delay=number(latest.delay_months, 0, lang),
                              month=month, date=date))
-        elif month is not None:
+        elif month is not None and not unreachable:
             parts.append(w("breakeven.latest_now", month=month, date=date))
         elif latest.delay_months is None:
             parts.append(w("breakeven.not_within_horizon"))
+        if unreachable:
+            parts.append(w("breakeven.latest_unreachable", month=month))
     return " ".join(parts)
 
 
@@ -116,7 +124,7 @@ def _param_text(value, lang: str) -> str:
         return date_text(value, lang)
     if isinstance(value, float):
         return plain_number(value, lang)
-    return str(value)
+    return shortened(printable(str(value)), 120)
 
 
 def model_error(exc: Exception, lang: str = "da") -> str:
@@ -128,13 +136,23 @@ def model_error(exc: Exception, lang: str = "da") -> str:
     if isinstance(exc, ModelError):
         w = Words(lang)
         p = dict(exc.params)
+        if exc.code == "write_failed":
+            why = w(f"cli.write.{p['reason']}") if p["reason"] != "other" else printable(p["detail"])
+            return w("cli.write.failed", path=printable(p["path"]) or w("cli.write.the_file"), why=why)
+        if exc.code == "export_failed":
+            return w("model.export_failed", what=w(f"export.kind.{p['kind']}"), detail=printable(str(p["detail"])))
+        if exc.code == "montecarlo_too_large":
+            return w("model.montecarlo_too_large", draws=number(p["draws"], 0, lang), most=number(p["most"], 0, lang),
+                     cohorts=p["cohorts"], months=p["months"])
+        if exc.code == "file_too_large":
+            return w("model.file_too_large", size=number(p["size"], 0, lang), limit=number(p["limit"], 0, lang))
         if exc.code == "unreachable_share":
             return w("model.unreachable_share", share=pct(p["share"], 0, lang), month=p["month"],
                      exit_rate=pct(p["exit_rate"], 0, lang), highest=pct(p["highest"], 0, lang))
         return w(f"model.{exc.code}", **{k: _param_text(v, lang) for k, v in p.items()})
     if isinstance(exc, ValidationError):
         return "; ".join(problem_lines(exc, lang))
-    return str(exc)
+    return printable(str(exc))
 
 
 def notice_sentences(result, lang: str = "da") -> list[str]:
