@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import after_horizon as horizon_tail
 from ui import compare, evidence, files, inputs, perf, results, session, sources, style
 from ui.certainty import view as certainty
 from ui.i18n import LANGS, t
@@ -50,6 +51,7 @@ if presentation:
 if cur.view is not None:
     results.tiles(cur.view, lang)
     results.facts(cur.view, lang)
+    horizon_tail.note(cur.view, lang)
 st.info(t("deadweight", lang), icon=":material/info:")
 
 with st.sidebar:
@@ -62,6 +64,7 @@ with left:
     inputs.general_problems(lang, cur.errors)
     inputs.cohorts(lang, cur.errors, cur.scenario)
     inputs.costs(lang, cur.errors)
+    horizon_tail.section_box(lang, cur.errors, cur.view)
 with right:
     if cur.view is not None:
         view = results.navigation(lang)
