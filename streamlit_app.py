@@ -12,6 +12,7 @@ from ui import after_horizon as horizon_tail
 from ui import compare, evidence, files, inputs, perf, results, session, sources, style
 from ui.certainty import view as certainty
 from ui.i18n import LANGS, t
+from ui.library import nav as library_nav
 
 session.init()
 session.pin_choices()
@@ -21,6 +22,7 @@ st.set_page_config(page_title=t("page_title", ss.get("lang") or "da"), page_icon
 with st.sidebar:
     st.segmented_control(t("language", "da"), LANGS, key="lang", required=True, format_func=str.upper,
                          on_change=session.on_language_change)
+    library_nav.links(ss.get("lang") or "da")
 lang = ss.get("lang") or "da"
 presentation = bool(ss.get("presentation"))
 style.apply(presentation)
@@ -58,6 +60,7 @@ with st.sidebar:
     files.examples_picker(lang)
     inputs.scenario_settings(lang, cur.errors)
     files.save_load_share(lang, cur.view, cur.stale)
+    library_nav.save_link(lang)
 
 left, right = st.columns([5, 7], gap="large")
 with left:
