@@ -53,7 +53,8 @@ def load_example(at: AppTest, name: str) -> None:
 
 def upload(at: AppTest, content: str | bytes, name: str = "faktiske_tal.csv") -> None:
     data = content.encode("utf-8-sig") if isinstance(content, str) else content
-    at.file_uploader(key="fu_upload").set_value((name, data, "text/csv")).run()
+    [uploader] = at.get("file_uploader")  # its key changes after each store (fu_upload_0, fu_upload_1, ...)
+    uploader.set_value((name, data, "text/csv")).run()
     ok(at)
 
 
@@ -93,6 +94,7 @@ def test_save_adopt_two_quarters_follow_up_pool_and_report(db, pdf_callables, tm
     assert lib.actuals(sid).rows == ()  # nothing stored before the click
     at.button(key="fu_store").click().run()
     ok(at)
+    assert not at.get("file_uploader")[0].value  # the uploader is empty again: the same file is not stored twice by mistake
     stored = lib.actuals(sid)
     assert [(r.period, r.participants_started, r.in_ordinary_jobs, r.costs_spent) for r in stored.rows] == [
         ("2026-K1", 40.0, 2.0, 420_000.0), ("2026-K2", 0.0, 4.0, 395_000.5)]

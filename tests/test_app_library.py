@@ -94,6 +94,8 @@ def test_save_the_main_pages_scenario_as_a_new_entry(db):
     assert (entry.owner, entry.status, v1.note, v1.saved_by) == ("Økonomiafdelingen", "udkast", "til udvalget", "MH")
     assert lib.content(entry.id) == at.session_state["last_valid_json"] == example().canonical_json()
     assert texts(at, "success") == [f"Gemt: '{example().name}' som nr. {entry.id}, version 1."]
+    assert at.radio(key="lib_save_mode").value == "version" and at.selectbox(key="lib_save_target").value == entry.id
+    assert at.text_input(key="lib_save_note").value == ""  # the next save is a new version of it, with a new note
     table = at.dataframe[0].value  # the list of scenarios
     assert list(table["Navn"]) == [example().name] and list(table["Status"]) == ["udkast"]
 
@@ -255,3 +257,15 @@ def test_the_language_chosen_on_a_library_page_is_kept_on_the_main_page(db):
     goto(at, APP)
     assert at.segmented_control(key="lang").value == "en"
     assert "Municipality's net result" in tiles(at)
+
+
+def test_the_language_holds_from_one_library_page_to_the_next(db):
+    at = goto(main_page(), LIBRARY)
+    at.segmented_control(key="lib_lang").set_value("en").run()
+    for page, title in ((POOLS, "Pools"), (FOLLOWUP, "Follow-up"), (LIBRARY, "Library")):
+        goto(at, page)
+        assert at.title[0].value == title
+        at.run()  # and on the next run on the same page
+        assert at.title[0].value == title
+    goto(at, APP)
+    assert at.segmented_control(key="lang").value == "en"

@@ -16,8 +16,9 @@ Widget keys of the pages (session state), besides ``lang`` (kept for the main pa
   lib_save_note, lib_save; lib_q, lib_q_name, lib_q_owner, lib_q_status, lib_pick; lib_open_version,
   lib_open, lib_download; lib_diff_a, lib_diff_b; lib_status_note, lib_to_<status>; adopting:
   lib_adopt_version, lib_base_<i>_share_pct, lib_base_<i>_by_month, lib_base_<i>_exit_pct (cohort i), lib_adopt
-  Opfølgning: fu_pick, fu_kind, fu_template_csv, fu_template_xlsx, fu_upload, fu_upload_note, fu_store,
-  fu_editor, fu_editor_save, fu_measure, fu_pool, fu_pdf
+  Opfølgning: fu_pick, fu_kind, fu_template_csv, fu_template_xlsx, fu_upload_<n> (n: files stored so far),
+  fu_upload_note, fu_store,
+  fu_editor_<scenario id>_<kind>_<last import id>, fu_editor_save, fu_measure, fu_pool, fu_pdf
   Puljer: pool_new_name, pool_new_owner, pool_new_description, pool_create, pool_pick, pool_add_pick,
   pool_add, pool_remove_<scenario id>, pool_draws, pool_seed, pool_years, pool_run
   non-widget: lib_flash (a message kept over one rerun), lib_opened ((scenario id, version) last opened

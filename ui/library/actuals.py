@@ -28,17 +28,22 @@ from calculator.text.catalog import text
 
 from ..i18n import t
 from . import store
-from .tables import editor_frame, measure_options, typed_rows
+from .tables import editor_frame, measure_options, typed_rows, when
 
-UPLOAD = "fu_upload"
+UPLOADS = "fu_uploads"  # how many files were stored: the uploader's key changes, so it is empty again after a store
 
 
 def render(lib, info, scenario, lang: str) -> None:
     stored = lib.actuals(info.id)
+    batches = lib.actual_batches(info.id)
+    if batches:  # the latest import, always in view (a message after a store may be gone after the next rerun)
+        last = batches[-1]
+        st.caption(t("fu_last_import", lang, when=when(last.imported_at, lang), source=last.source or "–",
+                     periods=", ".join(last.periods), n=len(batches)))
     kind = _kind(stored, lang)
     _template(scenario, kind, lang)
     _upload(lib, info, scenario, lang)
-    _editor(lib, info, scenario, stored, kind, lang)
+    _editor(lib, info, scenario, stored, kind, f"{info.id}_{kind}_{batches[-1].id if batches else 0}", lang)
 
 
 def _kind(stored, lang: str) -> str:
@@ -76,7 +81,10 @@ def _template(scenario, kind: str, lang: str) -> None:
 def _upload(lib, info, scenario, lang: str) -> None:
     ss = st.session_state
     st.markdown(f"**{t('fu_upload_title', lang)}**")
-    uploaded = st.file_uploader(t("fu_upload", lang), type=["csv", "xlsx"], key=UPLOAD, help=t("fu_upload_help", lang))
+    if ss.pop("fu_upload_done", False):
+        ss["fu_upload_note"] = ""
+    uploaded = st.file_uploader(t("fu_upload", lang), type=["csv", "xlsx"], key=f"fu_upload_{ss.get(UPLOADS, 0)}",
+                                help=t("fu_upload_help", lang))
     if uploaded is None:
         return
     data = uploaded.getvalue()
@@ -91,13 +99,15 @@ def _upload(lib, info, scenario, lang: str) -> None:
     if st.button(t("fu_store", lang), key="fu_store", type="primary", icon=":material/save:"):
         with store.guard(lang):
             import_actuals(lib, info.id, data, uploaded.name, note=note.strip(), lang=lang)
-            ss.pop(UPLOAD, None)
-            ss.pop("fu_upload_note", None)
+            ss[UPLOADS] = ss.get(UPLOADS, 0) + 1
+            ss["fu_upload_done"] = True
             store.flash("success", [t("fu_stored", lang, n=len(checked.rows), periods=periods, file=uploaded.name)])
             st.rerun()
 
 
-def _editor(lib, info, scenario, stored, kind: str, lang: str) -> None:
+def _editor(lib, info, scenario, stored, kind: str, revision: str, lang: str) -> None:
+    """The table to type in; its key names what it shows (scenario, kind, last import): Streamlit's editor, given
+    new figures under the same key, showed later edits without sending them (Streamlit 1.67, seen in Chromium)."""
     st.markdown(f"**{t('fu_editor_title', lang)}**")
     st.caption(t("fu_editor_help", lang) + " " + text("followup.template.numbers", lang))
     labels = [p.label for p in horizon_periods(scenario.start_date, scenario.horizon_months, kind)]
@@ -106,7 +116,7 @@ def _editor(lib, info, scenario, stored, kind: str, lang: str) -> None:
     config = {"period": st.column_config.TextColumn(t("fu_col_period", lang), disabled=True)}
     config |= {m: st.column_config.TextColumn(words[m], help=text(f"followup.template.column.{m}", lang), max_chars=20)
                for m in MEASURES}
-    after = st.data_editor(before, key="fu_editor", column_config=config, num_rows="fixed", width="stretch",
+    after = st.data_editor(before, key=f"fu_editor_{revision}", column_config=config, num_rows="fixed", width="stretch",
                            height=min(38 + 35 * len(before), 420))
     if st.button(t("fu_editor_save", lang), key="fu_editor_save", icon=":material/save:"):
         save_typed(lib, info, scenario, before, after, lang)

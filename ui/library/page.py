@@ -32,8 +32,9 @@ def start(page: str) -> str:
     session.init()  # a first visit straight to this page: the example (or the share link), as on the main page
     ss = st.session_state
     lang = ss.get("lang") if ss.get("lang") in LANGS else "da"
-    ss["lang"] = lang
-    ss["lib_lang"] = lang
+    ss["lang"] = lang  # written on every run: the main page's switch is not drawn here, so Streamlit would drop the value
+    if ss.get("lib_lang") != lang:  # arriving from the main page, or its language changed there
+        ss["lib_lang"] = lang
     st.set_page_config(page_title=t(f"nav_page_{page}", lang) + " · " + t("page_title", lang), page_icon=nav.ICONS[page],
                        layout="wide")
     style.apply(False)

@@ -32,6 +32,8 @@ MAX_YEARS = 30
 
 def create(lib, lang: str) -> None:
     ss = st.session_state
+    if ss.pop("pool_new_done", False):  # after a pool was made: empty fields (set before they are drawn)
+        ss.update(dict.fromkeys(("pool_new_name", "pool_new_owner", "pool_new_description"), ""))
     with st.expander(t("pool_new", lang), icon=":material/add:", expanded=not lib.pools()):
         name = st.text_input(t("pool_new_name", lang), key="pool_new_name", max_chars=200)
         c1, c2 = st.columns(2)
@@ -43,8 +45,7 @@ def create(lib, lang: str) -> None:
             with store.guard(lang):
                 pool = lib.create_pool(name, owner=owner.strip(), description=description.strip())
                 ss["pool_pick"] = pool.id
-                for key in ("pool_new_name", "pool_new_owner", "pool_new_description"):
-                    ss.pop(key, None)
+                ss["pool_new_done"] = True
                 store.flash("success", [t("pool_created", lang, name=pool.name)])
                 st.rerun()
 

@@ -22,6 +22,7 @@ from . import nav, store
 from .tables import scenario_label
 
 SEEN = "lib_save_seen"  # {scenario id: the newest version shown beside the form}, read on the click's rerun
+AFTER = "lib_save_after"  # the form's values after a save, set before its widgets are drawn on the next run
 
 
 def current_scenario(lang: str) -> tuple[Scenario | None, list[str]]:
@@ -53,6 +54,7 @@ def render(lib, lang: str) -> None:
 
 
 def _form(lib, scenario: Scenario, lang: str, ss) -> None:
+    ss.update(ss.pop(AFTER, None) or {})
     entries = {i.id: i for i in lib.search()}
     opened = ss.get("lib_opened")
     if ss.get("lib_save_mode") not in ("new", "version"):
@@ -110,7 +112,8 @@ def _save(lib, scenario: Scenario, target: int | None, name: str, owner: str, by
         ss["scenario_name"] = scenario.name  # the main page shows the name it was saved under
     ss["lib_opened"] = (saved.scenario_id, saved.version)
     ss["lib_pick"] = saved.scenario_id
-    ss.pop("lib_save_note", None)
+    # The next save is a new version of this one (not a second entry), with a fresh note.
+    ss[AFTER] = {"lib_save_mode": "version", "lib_save_target": saved.scenario_id, "lib_save_note": ""}
     lines = [t("lib_saved", lang, id=saved.scenario_id, version=saved.version, name=saved.name)]
     if saved.concurrent:
         lines.append(t("lib_saved_concurrent", lang, based_on=saved.based_on, version=saved.version))
