@@ -81,7 +81,7 @@ def payback_probability_chart(mc, lang: str = "da", height: int = 220):
     bars = alt.Chart(df).transform_calculate(chosen=f"datum.years == {chosen}").mark_bar().encode(
         x=alt.X("years:O", title=t("pool_axis_years", lang), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("probability:Q", title=t("pool_axis_probability", lang), scale=alt.Scale(domain=[0, 1]),
-                axis=alt.Axis(format="%")),
+                axis=alt.Axis(labelExpr="format(datum.value * 100, ',.0f') + ' %'")),  # 80 %, as the tables write it
         color=alt.condition("datum.chosen", alt.value(TOTAL), alt.value(PLAN)),
         tooltip=[alt.Tooltip("years:O", title=t("pool_axis_years", lang)),
                  alt.Tooltip("probability_text:N", title=t("pool_axis_probability", lang))])
