@@ -269,3 +269,35 @@ def test_the_language_holds_from_one_library_page_to_the_next(db):
         assert at.title[0].value == title
     goto(at, APP)
     assert at.segmented_control(key="lang").value == "en"
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_pages_on_both_databases(backend, tmp_path, monkeypatch):
+    """Save, a second version saved in between, adopt, actual figures and a pool: the same pages on SQLite and PostgreSQL."""
+    from db_backends import database_url
+
+    url = database_url(backend, tmp_path)
+    monkeypatch.setenv(ENV_URL, url)
+    lib = Library(url)
+    at = goto(main_page(), LIBRARY)
+    save_on_page(at, note="første")
+    [info] = lib.search()
+    lib.save(example().replace(description="imellem"), scenario_id=info.id, based_on=1)
+    save_on_page(at, note="anden")  # a new version of the one just saved, after someone else's
+    assert [v.version for v in lib.versions(info.id)] == [1, 2, 3] and lib.versions(info.id)[2].concurrent
+    at.button(key="lib_adopt").click().run()
+    ok(at)
+    assert lib.get(info.id).status == "vedtaget"
+    goto(at, FOLLOWUP)
+    [uploader] = at.get("file_uploader")
+    uploader.set_value(("k.csv", "periode;deltagere_startet;personer_i_job;personer_ude_af_ydelse;udgifter_kr\n2026-K1;60;3;3;1.000,5\n"
+                        .encode("utf-8-sig"), "text/csv")).run()
+    at.button(key="fu_store").click().run()
+    ok(at)
+    assert [(r.period, r.costs_spent) for r in lib.actuals(info.id).rows] == [("2026-K1", 1000.5)]
+    goto(at, POOLS)
+    at.text_input(key="pool_new_name").set_value("Puljen").run()
+    at.button(key="pool_create").click().run()
+    at.button(key="pool_add").click().run()
+    ok(at)
+    assert [m.scenario_id for m in lib.pools()[0].members] == [info.id]
