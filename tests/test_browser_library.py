@@ -87,6 +87,24 @@ def go(page, label: str) -> None:
     no_error_on(page)
 
 
+def type_into_the_table(page, shot: Path) -> None:
+    """Type 7 into "Personer i ordinært job" of row 2 (2026-K2): double-click the cell (the 1440 px page: the fourth
+    column), type, Enter. In Chromium under load the typed value was now and then gone from the cell after Enter
+    (Streamlit 1.67's editor; not seen when the table's key is new, see ui/library/actuals.py), so the caller may retry.
+    """
+    editor = page.locator('[data-testid="stDataFrame"]').first  # the table to type in (the first on the page)
+    editor.scroll_into_view_if_needed()
+    settle(page)
+    time.sleep(1.0)
+    box = editor.bounding_box()
+    page.mouse.dblclick(box["x"] + 0.47 * box["width"], box["y"] + 35 + 35 + 17)
+    time.sleep(0.6)
+    page.keyboard.type("7")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.screenshot(path=str(shot))
+
+
 def test_every_page_opens_from_the_sidebar(library_server, browser, tmp_path):
     url, _ = library_server
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
@@ -136,18 +154,12 @@ def test_save_adopt_actuals_report_and_pool_in_the_browser(library_server, brows
     page.get_by_role("button", name="Gem de faktiske tal").click()
     settle(page)
     assert [(r.period, r.costs_spent) for r in lib.actuals(info.id).rows] == [("2026-K1", 1_250_000.5)]
-    editor = page.locator('[data-testid="stDataFrame"]').first  # the table to type in (the first on the page)
-    editor.scroll_into_view_if_needed()
-    settle(page)
-    box = editor.bounding_box()
-    # Double-click the cell "Personer i ordinært job" of row 2 (2026-K2) to edit it (the 1440 px page: the fourth column).
-    page.mouse.dblclick(box["x"] + 0.47 * box["width"], box["y"] + 35 + 35 + 17)
-    time.sleep(0.6)
-    page.keyboard.type("7")
-    page.keyboard.press("Enter")
-    settle(page)
-    page.get_by_role("button", name="Gem de indtastede tal").click()
-    settle(page)
+    for attempt in range(2):  # see type_into_the_table: an edit was lost now and then (about 1 run in 6 under load)
+        type_into_the_table(page, tmp_path / f"typed_{attempt}.png")
+        page.get_by_role("button", name="Gem de indtastede tal").click()
+        settle(page)
+        if "2026-K2" in {r.period for r in lib.actuals(info.id).rows}:
+            break
     assert "Senest gemt" in " ".join(page.locator('[data-testid="stCaptionContainer"]').all_inner_texts())
     rows = {r.period: r for r in lib.actuals(info.id).rows}
     assert rows["2026-K2"].in_ordinary_jobs == 7.0 and rows["2026-K1"].in_ordinary_jobs == 3.0
