@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import after_horizon as horizon_tail
 from ui import budget, compare, evidence, files, inputs, perf, present, results, session, sources, style, tiles
 from ui.certainty import view as certainty
 from ui.escape import md
 from ui.i18n import t
+from ui.library import nav as library_nav
 
 session.init()
 session.pin_choices()
@@ -24,6 +26,7 @@ style.apply(presentation, lang)
 if not presentation:  # while presenting the sidebar is hidden: the switch sits beside the toggle
     with st.sidebar:
         present.language_switch(lang)
+        library_nav.links(lang)
 
 cur = session.evaluate(lang)  # validate the widgets' scenario, run the model (cached), keep the last valid result
 session.sync_link(cur)
@@ -46,18 +49,21 @@ if presentation:
 if cur.view is not None:
     tiles.tiles(cur.view, lang)
     tiles.facts(cur.view, lang)
+    horizon_tail.note(cur.view, lang)
 st.info(t("deadweight", lang), icon=":material/info:")
 
 with st.sidebar:
     files.examples_picker(lang)
     inputs.scenario_settings(lang, cur.errors)
     files.save_load_share(lang, cur.view, cur.stale)
+    library_nav.save_link(lang)
 
 left, right = st.columns([5, 7], gap="large")
 with left:
     inputs.general_problems(lang, cur.errors)
     inputs.cohorts(lang, cur.errors, cur.scenario)
     inputs.costs(lang, cur.errors)
+    horizon_tail.section_box(lang, cur.errors, cur.view)
 with right, st.container(key="results_pane"):
     if cur.view is not None:
         view = results.navigation(lang)

@@ -376,3 +376,19 @@ def test_the_probability_of_paying_back_within_n_years_and_a_new_n_runs_no_monte
     args = cert_export.export_args(at.session_state, Scenario.model_validate_json(at.session_state["last_valid_json"]), False)
     exported = cert_export.export_analysis(at.session_state["last_valid_json"], args).montecarlo
     assert calls.count(4711) == 1 and exported.payback_years == 1  # the report asks the same draws for N = 1
+
+
+def test_more_draws_than_the_scenarios_bound_run_as_the_bound_and_the_field_says_so():
+    from calculator.analysis.montecarlo import MAX_ELEMENTS
+
+    at = start()
+    enter(at, "horizon_months", "120")
+    at = certainty_view(at, draws=50_000)
+    no_crash(at)
+    # one cohort over 120 months: 4,800,000 // (120 x 1) = 40,000 draws at most
+    assert MAX_ELEMENTS // 120 == 40_000
+    assert any("højst 40.000 træk" in c.value and "1 målgruppe × 120 måneder" in c.value for c in at.caption)
+    assert not errors(at)
+    assert any("af 40.000 træk" in m.proto.delta for m in at.metric)  # the run's own number of draws, not the field's
+    assert at.number_input(key="cert_draws").value == 50_000  # what the user typed stays
+    assert mc_tiles(at) == expected_mc(example().replace(horizon_months=120), draws=40_000)

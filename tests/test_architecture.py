@@ -1,7 +1,8 @@
 """The layout is the architecture: no import cycles, and each layer imports only the layers below it.
 
 Read from the source with ``ast`` (no module is run): every ``import calculator...`` and
-``from calculator... import`` in calculator/ and ui/, top-level or inside a function.
+``from calculator... import`` in calculator/ and ui/, the main page and the pages in pages/, top-level
+or inside a function.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ LAYERS = [
     {"calculator.library", "calculator.followup", "calculator.portfolio"},  # storage, follow-up, pools (issue 11)
     {"calculator.export"},
     {"calculator.cli", "calculator.__main__", "calculator"},
-    {"ui", "streamlit_app"},
+    {"ui", "streamlit_app", "pages"},  # the app: the main page, its modules and the library pages
 ]
 
 
@@ -45,6 +46,8 @@ def _modules() -> dict[str, Path]:
         for path in (ROOT / package).rglob("*.py"):
             found[_module_name(path)] = path
     found["streamlit_app"] = ROOT / "streamlit_app.py"
+    for path in (ROOT / "pages").glob("*.py"):  # Streamlit's pages: scripts, never imported by a module
+        found[f"pages.{path.stem}"] = path
     return found
 
 

@@ -71,8 +71,8 @@ def test_every_key_written_in_the_code_is_in_the_catalogue():
     calls = re.compile(r"""\b(?:text|ntext|w|t|words)\(\s*["']([a-z_]+(?:\.[a-z0-9_]+)+|[a-z_]+)["']""")
     known = {domain: set(_read("da", domain)) for domain in DOMAINS}
     missing = []
-    for path in [*ROOT.glob("calculator/**/*.py"), *ROOT.glob("ui/**/*.py"), ROOT / "streamlit_app.py"]:
-        domain = "app" if path.is_relative_to(ROOT / "ui") or path.name == "streamlit_app.py" else "calculator"
+    for path in [*ROOT.glob("calculator/**/*.py"), *ROOT.glob("ui/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "streamlit_app.py"]:
+        domain = "app" if path.is_relative_to(ROOT / "ui") or path.parent.name == "pages" or path.name == "streamlit_app.py" else "calculator"
         for key in calls.findall(path.read_text(encoding="utf-8")):
             if ("." not in key and domain == "calculator") or key.endswith(("_", ".")):
                 continue  # a plain word passed to another function, or the prefix of a key built at run time

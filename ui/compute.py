@@ -68,10 +68,21 @@ def tornado_of(scenario_json: str, spec_json: str):
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def montecarlo_of(scenario_json: str, spec_json: str):
-    """:func:`calculator.analysis.run_montecarlo` for a :class:`MonteCarloSpec` given as JSON (same seed, same draws)."""
-    from calculator.analysis import MonteCarloSpec, run_montecarlo
+    """:func:`calculator.analysis.run_montecarlo` for a :class:`MonteCarloSpec` given as JSON (same seed, same draws).
 
-    return run_montecarlo(Scenario.model_validate_json(scenario_json), MonteCarloSpec.model_validate_json(spec_json))
+    More draws than the scenario's bound (:func:`calculator.analysis.montecarlo.max_draws`) run as
+    that many: the screen says so at the field (:func:`ui.certainty.montecarlo.render`), and the
+    result carries the draws it ran, so the reports state them.
+    """
+    from calculator.analysis import MonteCarloSpec, run_montecarlo
+    from calculator.analysis.montecarlo import max_draws
+
+    scenario = Scenario.model_validate_json(scenario_json)
+    spec = MonteCarloSpec.model_validate_json(spec_json)
+    most = max_draws(scenario)
+    if spec.draws > most:
+        spec = MonteCarloSpec.model_validate({**spec.model_dump(), "draws": most})  # re-validated, as every copy of an input
+    return run_montecarlo(scenario, spec)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -142,8 +142,8 @@ def model_error(exc: Exception, lang: str = "da") -> str:
         if exc.code == "export_failed":
             return w("model.export_failed", what=w(f"export.kind.{p['kind']}"), detail=printable(str(p["detail"])))
         if exc.code == "montecarlo_too_large":
-            return w("model.montecarlo_too_large", draws=number(p["draws"], 0, lang), most=number(p["most"], 0, lang),
-                     cohorts=p["cohorts"], months=p["months"])
+            return w.n("model.montecarlo_too_large", p["cohorts"], draws=number(p["draws"], 0, lang),
+                       most=number(p["most"], 0, lang), cohorts=p["cohorts"], months=p["months"])
         if exc.code == "file_too_large":
             return w("model.file_too_large", size=number(p["size"], 0, lang), limit=number(p["limit"], 0, lang))
         if exc.code == "unreachable_share":

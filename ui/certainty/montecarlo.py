@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from calculator.analysis import MonteCarloSpec
+from calculator.analysis.montecarlo import max_draws
 from calculator.schema import Scenario
 from calculator.text.catalog import ntext
 from calculator.text.labels import montecarlo_input_label
-from calculator.text.numbers import probability
+from calculator.text.numbers import number, probability
 from calculator.text.sentences import model_error, payback_within_text
 
 from .. import chartdata, compute
@@ -35,6 +36,7 @@ def render(scenario_json: str, lang: str, view: ResultView):
     with c2:
         st.number_input(t("cert_draws", lang), key="cert_draws", step=1000, format="%d", persist_state=PERSIST)
         show_errors(errors, "cert_draws")
+        _draws_bound(spec, view, lang)
     spec_json = valid_json(spec, errors, ss, "cert_last_mc", MonteCarloSpec)
     if errors:
         st.warning(t("cert_invalid_spec", lang), icon=":material/warning:")
@@ -48,6 +50,17 @@ def render(scenario_json: str, lang: str, view: ResultView):
         _result(mc, lang, scenario_json + spec_json, view)
     _editor(errors, lang)
     return mc
+
+
+def _draws_bound(spec, view: ResultView, lang: str) -> None:
+    """Under the field: a large scenario runs at most :func:`max_draws` draws (the work of one request is bounded)."""
+    if spec is None:
+        return
+    scenario = Scenario.model_validate_json(view.scenario_json)
+    most = max_draws(scenario)
+    if spec.draws > most:
+        st.caption(ntext("cert_draws_capped", len(scenario.cohorts), lang, domain="app", most=number(most, 0, lang),
+                         cohorts=len(scenario.cohorts), months=scenario.horizon_months))
 
 
 def _result(mc, lang: str, token: str, view: ResultView) -> None:

@@ -13,6 +13,8 @@ Widget keys (also used by the tests):
   horizon_months, tax_rate_pct (empty = the municipality's rate), discount_rate_pct (empty = the
   ministry's rate), opt_udligning, opt_tax_base_tier, opt_payback_years (empty = the horizon's whole
   years), opt_spouse_personfradrag_used, opt_tax_lag_years
+  the effect after the horizon (ui/after_horizon.py, box sec_after_horizon): opt_after_share_pct (empty = off),
+  opt_after_years
   costs: cost_staff_fte, cost_staff_per_fte, cost_staff_months, cost_offer_per_month,
   cost_offer_months, cost_offer_participants, cost_one_off, cost_ws_persons, cost_ws_hours,
   cost_ws_rate, cost_ws_months, cost_ws_from, cost_ws_cohort (a cohort id; None = from outside the cohorts),

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .fields import COHORT_FIELDS, EFFECT_FIELDS, SCENARIO_FIELDS, SUBSIDY_COHORT_KEY, cohort_key, put_path, read_widget
+from .fields import (
+    COHORT_FIELDS,
+    EFFECT_FIELDS,
+    SCENARIO_FIELDS,
+    SUBSIDY_COHORT_KEY,
+    after_horizon_draft,
+    cohort_key,
+    put_path,
+    read_widget,
+)
 
 
 def draft_from_state(state: Mapping) -> dict:
@@ -19,6 +28,7 @@ def draft_from_state(state: Mapping) -> dict:
     draft: dict = {}
     for f in SCENARIO_FIELDS:
         put_path(draft, f.path, read_widget(state, f.key, f.kind))
+    draft["options"]["after_horizon"] = after_horizon_draft(state)
     draft["overrides"] = dict(state.get("overrides") or {})
     cohorts = []
     for uid in state.get("cohort_ids", []):

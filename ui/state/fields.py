@@ -227,3 +227,27 @@ def read_widget(state: Mapping, key: str, kind: str):
         if exact is not None and exact[0] == value:
             return exact[1]
     return from_widget(kind, value)
+
+# The effect after the horizon (``options.after_horizon``, off unless the share is filled in): two
+# fields that stand for one optional object, so load and draft use the two functions below.
+AFTER_HORIZON_FIELDS: tuple[F, ...] = (
+    F("opt_after_share_pct", ("options", "after_horizon", "share_per_year"), "opt_pct"),  # empty: off
+    F("opt_after_years", ("options", "after_horizon", "years"), "int"),
+)
+AFTER_HORIZON_YEARS = 5  # the years shown while the option is off (the schema's default)
+
+
+def after_horizon_values(option) -> dict:
+    """Widget values for ``options.after_horizon`` (None: the share empty, i.e. off)."""
+    share, years = (None, AFTER_HORIZON_YEARS) if option is None else (option.share_per_year, option.years)
+    share_field, years_field = AFTER_HORIZON_FIELDS
+    return widget_values(share_field.key, share_field.kind, share) | widget_values(years_field.key, years_field.kind, years)
+
+
+def after_horizon_draft(state: Mapping) -> dict | None:
+    """``options.after_horizon`` as the widgets describe it: None while the share is empty."""
+    share_field, years_field = AFTER_HORIZON_FIELDS
+    share = read_widget(state, share_field.key, share_field.kind)
+    if share is None:
+        return None
+    return {"share_per_year": share, "years": state.get(years_field.key, AFTER_HORIZON_YEARS)}

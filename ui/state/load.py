@@ -18,6 +18,7 @@ from .fields import (
     SCENARIO_FIELDS,
     SUBSIDY_COHORT_KEY,
     TAX_RATE_KEY,
+    after_horizon_values,
     cohort_key,
     get_path,
     widget_values,
@@ -71,6 +72,7 @@ def load_scenario_into(state: MutableMapping, scenario: Scenario) -> None:
     forget_auto(state, EXAMPLE_TEXTS)  # the file's name and description are the user's (see mark_example)
     for f in SCENARIO_FIELDS:
         state.update(widget_values(f.key, f.kind, get_path(scenario, f.path)))
+    state.update(after_horizon_values(scenario.options.after_horizon))
     state.pop("tax_notice", None)
     state["overrides"] = dict(scenario.overrides)
     ids = list(range(len(scenario.cohorts)))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .fields import COHORT_FIELDS, EFFECT_FIELDS, SCENARIO_FIELDS, cohort_key
+from .fields import AFTER_HORIZON_FIELDS, COHORT_FIELDS, EFFECT_FIELDS, SCENARIO_FIELDS, cohort_key
 
-_SCENARIO_BY_PATH = {f.path: f.key for f in SCENARIO_FIELDS}
+_SCENARIO_BY_PATH = {f.path: f.key for f in SCENARIO_FIELDS + AFTER_HORIZON_FIELDS}
 _COHORT_BY_PATH = {f.path: f.key for f in COHORT_FIELDS}
 _EFFECT_BY_PATH = {(form, *f.path): f.key for form, fields in EFFECT_FIELDS.items() for f in fields}
 
@@ -45,7 +45,7 @@ def widget_key_for_loc(loc: tuple, cohort_ids: list[int]) -> str:
     return "scenario"
 
 
-_KIND_BY_KEY = {f.key: f.kind for f in SCENARIO_FIELDS}
+_KIND_BY_KEY = {f.key: f.kind for f in SCENARIO_FIELDS + AFTER_HORIZON_FIELDS}
 _KIND_BY_SUFFIX = {f.key: f.kind for f in COHORT_FIELDS} | {f.key: f.kind for fs in EFFECT_FIELDS.values() for f in fs}
 
 
@@ -59,7 +59,7 @@ def widget_kind(key: str) -> str | None:
 
 
 def all_widget_keys(state: Mapping) -> list[str]:
-    keys = [f.key for f in SCENARIO_FIELDS]
+    keys = [f.key for f in SCENARIO_FIELDS + AFTER_HORIZON_FIELDS]
     for uid in state.get("cohort_ids", []):
         keys += [cohort_key(uid, f.key) for f in COHORT_FIELDS]
         keys += [cohort_key(uid, f.key) for fields in EFFECT_FIELDS.values() for f in fields]
