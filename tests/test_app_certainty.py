@@ -46,7 +46,7 @@ def certainty_view(at=None, draws: int | None = DRAWS):
     at.segmented_control(key="view").set_value("certainty").run()
     no_crash(at)
     if draws is not None:
-        at.number_input(key="cert_draws").set_value(draws).run()
+        enter(at, "cert_draws", str(draws))
         no_crash(at)
     return at
 
@@ -106,11 +106,11 @@ def test_monte_carlo_figures_equal_the_model_and_the_seed_reproduces_them():
     first = mc_tiles(at)
     assert first == expected_mc(example(), seed=2024)
     assert any("NPV ≥ 0 i" in m.proto.delta and "af 2.000 træk" in m.proto.delta for m in at.metric)
-    at.number_input(key="cert_seed").set_value(7).run()
+    enter(at, "cert_seed", "7")
     no_crash(at)
     assert mc_tiles(at) == expected_mc(example(), seed=7)
     assert mc_tiles(at)["NPV, P50 (median)"] != first["NPV, P50 (median)"]
-    at.number_input(key="cert_seed").set_value(2024).run()
+    enter(at, "cert_seed", "2024")
     assert mc_tiles(at) == first
 
 
@@ -119,8 +119,8 @@ def test_an_edited_distribution_is_used():
     at.session_state["sec_cert_mc"] = True
     at.run()
     at.selectbox(key="cert_mc_costs_kind").set_value("normal").run()
-    at.number_input(key="cert_mc_costs_mean").set_value(120.0).run()
-    at.number_input(key="cert_mc_costs_sd").set_value(10.0).run()
+    enter(at, "cert_mc_costs_mean", "120")
+    enter(at, "cert_mc_costs_sd", "10")
     no_crash(at)
     spec = MonteCarloSpec(draws=DRAWS, costs=analysis.Distribution(kind="normal", mean=1.2, sd=0.1))
     mc = run_montecarlo(example(), spec)
@@ -132,18 +132,18 @@ def test_a_bad_distribution_entry_shows_the_danish_message_and_keeps_the_figures
     good = mc_tiles(at)
     at.session_state["sec_cert_mc"] = True
     at.run()
-    at.number_input(key="cert_mc_effect_low").set_value(160.0).run()
+    enter(at, "cert_mc_effect_low", "160")
     no_crash(at)
     assert "Der skal gælde lav ≤ typisk ≤ høj (fik 160 %, 100 % og 150 %)." in errors(at)
     assert any("sidste gyldige værdier" in w.value for w in at.warning)
     assert mc_tiles(at) == good  # the last valid analysis stays on screen
-    assert at.number_input(key="cert_mc_effect_low").value == 160.0  # what the user typed stays
-    at.number_input(key="cert_mc_effect_high").set_value(1200.0).run()
+    assert at.text_input(key="cert_mc_effect_low:text").value == "160"  # what the user typed stays
+    enter(at, "cert_mc_effect_high", "1.200")
     assert "Skal være mellem 0 % og 1.000 % (fik 1.200 %)." in errors(at)
-    at.number_input(key="cert_mc_effect_high").set_value(150.0).run()
-    at.number_input(key="cert_mc_effect_low").set_value(50.0).run()
+    enter(at, "cert_mc_effect_high", "150")
+    enter(at, "cert_mc_effect_low", "50")
     assert not errors(at) and mc_tiles(at) == good
-    at.number_input(key="cert_draws").set_value(10).run()
+    enter(at, "cert_draws", "10")
     assert "Skal være mellem 100 og 200.000 (fik 10)." in errors(at)
     assert mc_tiles(at) == good
 
@@ -162,7 +162,7 @@ def test_the_tornado_table_equals_the_model_and_its_ranges_are_editable():
 
     at.session_state["sec_cert_tornado"] = True
     at.run()
-    at.number_input(key="cert_t_effect_low").set_value(50.0).run()
+    enter(at, "cert_t_effect_low", "50")
     no_crash(at)
     table = at.dataframe[0].value
     bar = next(b for b in tornado(example(), TornadoSpec(effect=Range(low=0.5, high=1.25))).bars if b.key == "effect")
@@ -176,12 +176,12 @@ def test_a_tornado_low_above_high_is_refused_at_the_field():
     at.session_state["tbl_cert_tornado"] = True
     at.run()
     before = at.dataframe[0].value
-    at.number_input(key="cert_t_costs_low").set_value(130.0).run()
+    enter(at, "cert_t_costs_low", "130")
     no_crash(at)
     assert "Lav (130 %) er større end høj (125 %)." in errors(at)
     assert any("sidste gyldige værdier" in w.value for w in at.warning)
     assert at.dataframe[0].value.equals(before)
-    at.number_input(key="cert_t_discount_rate_high").set_value(25.0).run()
+    enter(at, "cert_t_discount_rate_high", "25")
     assert "Skal være mellem 0 % og 20 % (fik 25 %)." in errors(at)
 
 
@@ -252,7 +252,7 @@ def test_the_haircut_shows_before_and_after_as_the_model_and_can_be_applied_and_
     assert any("Kvasi-eksperimentel" in m.value and "reduktion 25 %" in m.value for m in at.markdown)
     assert any("Green Book" in cap.value for cap in at.caption)  # the default's source is shown
 
-    at.number_input(key="cert_ob_quasi_experimental").set_value(40.0).run()  # the percentage is editable
+    enter(at, "cert_ob_quasi_experimental", "40")  # the percentage is editable
     no_crash(at)
     h40 = apply_optimism_bias(scenario, {NAME: "quasi_experimental"}, {"quasi_experimental": 0.4})
     figures, row = _haircut_shown(at)
@@ -278,7 +278,7 @@ def test_a_bad_haircut_percentage_is_refused_at_the_field():
     at, scenario = _with_preset("esbjerg_jobparate")  # descriptive: 50 %
     at = certainty_view(at, draws=None)
     h = apply_optimism_bias(scenario, {NAME: "descriptive"})
-    at.number_input(key="cert_ob_descriptive").set_value(150.0).run()
+    enter(at, "cert_ob_descriptive", "150")
     no_crash(at)
     assert "Skal være mellem 0 % og 100 % (fik 150 %)." in errors(at)
     figures, _ = _haircut_shown(at)
@@ -358,7 +358,7 @@ def test_the_probability_of_paying_back_within_n_years_and_a_new_n_runs_no_monte
 
     monkeypatch.setattr(analysis, "run_montecarlo", counting)
     at = certainty_view()
-    at.number_input(key="cert_seed").set_value(4711).run()  # a seed no other test used: a fresh run
+    enter(at, "cert_seed", "4711")  # a seed no other test used: a fresh run
     no_crash(at)
     assert calls.count(4711) == 1
     mc = run_montecarlo(example(), MonteCarloSpec(draws=DRAWS, seed=4711))
@@ -383,12 +383,13 @@ def test_more_draws_than_the_scenarios_bound_run_as_the_bound_and_the_field_says
 
     at = start()
     enter(at, "horizon_months", "120")
-    at = certainty_view(at, draws=50_000)
+    at = certainty_view(at, draws=None)
+    enter(at, "cert_draws", "50.000")  # typed with the Danish thousands mark
     no_crash(at)
     # one cohort over 120 months: 4,800,000 // (120 x 1) = 40,000 draws at most
     assert MAX_ELEMENTS // 120 == 40_000
     assert any("højst 40.000 træk" in c.value and "1 målgruppe × 120 måneder" in c.value for c in at.caption)
     assert not errors(at)
     assert any("af 40.000 træk" in m.proto.delta for m in at.metric)  # the run's own number of draws, not the field's
-    assert at.number_input(key="cert_draws").value == 50_000  # what the user typed stays
+    assert at.text_input(key="cert_draws:text").value == "50.000"  # what the user typed stays, the Danish way
     assert mc_tiles(at) == expected_mc(example().replace(horizon_months=120), draws=40_000)

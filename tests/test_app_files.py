@@ -16,6 +16,7 @@ from calculator.analysis.optimism import provenance, with_haircut
 from calculator.data.evidence import preset_by_id
 from calculator.data.municipalities import municipal_tax
 from calculator.schema import Scenario
+from calculator.text.numbers import number
 from ui.share import scenario_file_bytes
 
 NAME = "Ægtefælleforsørgede"
@@ -82,9 +83,10 @@ def test_an_effect_source_with_a_haircut_survives_load_and_save_and_undo_restore
     assert any(f"reduceret med {shown} for optimisme" in c.value for c in at.caption)  # at the effect
 
     at.segmented_control(key="view").set_value("certainty").run()
-    at.number_input(key="cert_draws").set_value(500).run()
+    enter(at, "cert_draws", "500")
     assert not at.exception
-    assert at.number_input(key="cert_ob_quasi_experimental").value == pytest.approx(rate * 100)  # the file's percentage
+    assert at.session_state["cert_ob_quasi_experimental"] == pytest.approx(rate * 100)  # the file's percentage
+    assert at.text_input(key="cert_ob_quasi_experimental:text").value == number(rate * 100, 0)  # shown the Danish way
     assert any(f"Scenariet bruger undersøgelsens effekt reduceret med {shown}." == c.value for c in at.caption)
     assert any("bruges i scenariet" in s.value for s in at.success)
     assert "ob_apply" not in [b.key for b in at.button]  # in use: nothing to apply
@@ -105,8 +107,8 @@ def test_a_haircut_applied_in_the_app_is_exactly_the_models_and_is_saved(stores)
     at.selectbox(key="c0_preset").set_value("slagelse_fremskudt").run()
     at.button(key="c0_apply_preset").click().run()
     at.segmented_control(key="view").set_value("certainty").run()
-    at.number_input(key="cert_draws").set_value(500).run()
-    at.number_input(key="cert_ob_quasi_experimental").set_value(30.0).run()
+    enter(at, "cert_draws", "500")
+    enter(at, "cert_ob_quasi_experimental", "30")
     at.button(key="ob_apply").click().run()
     assert not at.exception
     expected = _reduced(0.3)

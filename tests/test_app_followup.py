@@ -16,7 +16,7 @@ import subprocess
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_app import APP, TIMEOUT
+from test_app import APP, TIMEOUT, enter, shown
 from test_app_library import FOLLOWUP, LIBRARY, POOLS, SCENARIOS, goto, main_page, ok, save_on_page, texts
 
 from calculator.analysis.montecarlo import MonteCarloSpec
@@ -127,8 +127,8 @@ def test_save_adopt_two_quarters_follow_up_pool_and_report(db, pdf_callables, tm
         ok(at)
     [pool] = lib.pools()
     assert sorted(m.scenario_id for m in pool.members) == sorted(i.id for i in lib.search())
-    at.number_input(key="pool_draws").set_value(1000).run()
-    at.number_input(key="pool_seed").set_value(7).run()
+    enter(at, "pool_draws", "1.000")
+    enter(at, "pool_seed", "7")
     at.number_input(key="pool_years").set_value(3).run()
     assert not [m for m in at.metric]  # nothing is simulated before the click
     at.button(key="pool_run").click().run()
@@ -273,15 +273,19 @@ def test_pool_page_remove_and_the_draws_are_bounded(db):
     lib.add_to_pool(pool.id, a)
     lib.add_to_pool(pool.id, b)
     at = goto(main_page(), POOLS)
-    draws = at.number_input(key="pool_draws")
-    assert (draws.min, draws.max) == (100, 10_000)
+    assert at.text_input(key="pool_draws:text").value == "10.000"  # the default, written the Danish way
+    enter(at, "pool_draws", "20.000")  # more than 10,000 draws per effort: refused at the field, no run
+    assert any("mellem 100 og 10.000 (fik 20.000)" in shown(e) for e in texts(at, "error")), texts(at, "error")
+    assert [b for b in at.button if b.key == "pool_run"][0].disabled
+    enter(at, "pool_draws", "10.000")
+    assert not texts(at, "error")
     assert any("Simuleringen er ikke kørt" in c for c in texts(at, "caption"))
     at.button(key=f"pool_remove_{a}").click().run()
     ok(at)
     assert [m.scenario_id for m in lib.pool(pool.id).members] == [b]
     summary = pool_summary(efforts_from_library(lib, pool.id)[1], "Puljen")
-    shown = [d.value for d in at.dataframe if "Andel af nutidsværdien" in d.value.columns][0]
-    assert shown.values.tolist() == effort_rows(summary)
+    table = [d.value for d in at.dataframe if "Andel af nutidsværdien" in d.value.columns][0]
+    assert table.values.tolist() == effort_rows(summary)
 
 
 @pytest.mark.parametrize("page", [LIBRARY, FOLLOWUP, POOLS])

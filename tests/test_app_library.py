@@ -15,7 +15,7 @@ import pytest
 import streamlit.testing.v1.app_test as app_test
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
-from test_app import APP, ROOT, TIMEOUT, example, expected_tiles, tiles, with_cohort
+from test_app import APP, ROOT, TIMEOUT, enter, example, expected_tiles, tiles, with_cohort
 
 from calculator.library import Library
 from calculator.library.db import ENV_URL
@@ -194,8 +194,8 @@ def test_status_changes_and_adopting_with_a_baseline(db):
     at = goto(main_page(), LIBRARY)
     assert [b.key for b in at.button if b.key.startswith("lib_to_")] == []  # a draft is adopted with the form
     cohort = case.cohorts[0].name
-    at.number_input(key="lib_base_0_share_pct").set_value(12.5).run()
-    at.number_input(key="lib_base_0_by_month").set_value(9).run()
+    enter(at, "lib_base_0_share_pct", "12,5")
+    enter(at, "lib_base_0_by_month", "9")
     at.text_input(key="lib_status_note").set_value("vedtaget i byrådet").run()
     at.button(key="lib_adopt").click().run()
     ok(at)
@@ -218,7 +218,7 @@ def test_a_baseline_for_an_impossible_share_is_refused_in_danish(db):
     lib = Library(db)
     sid = lib.save(example()).scenario_id
     at = goto(main_page(), LIBRARY)
-    at.number_input(key="lib_base_0_share_pct").set_value(140.0).run()
+    enter(at, "lib_base_0_share_pct", "140")
     at.button(key="lib_adopt").click().run()
     ok(at)
     assert texts(at, "error") and lib.get(sid).status == "udkast"

@@ -186,13 +186,14 @@ def test_save_adopt_actuals_report_and_pool_in_the_browser(library_server, brows
         page.get_by_role("button", name="Tilføj", exact=True).click()
         settle(page)
     assert len(lib.pools()[0].members) == 2
-    field = page.get_by_role("spinbutton", name="Træk pr. indsats")
-    field.fill("500")
+    field = page.get_by_role("textbox", name="Træk pr. indsats")
+    field.fill("1.500")  # the Danish way, with a thousands mark
     field.press("Enter")
     settle(page)
     page.get_by_role("button", name="Kør simuleringen").click()
     settle(page)
     assert "Sandsynlighed for at tjene sig hjem inden for 6 år" in page.locator('[data-testid="stMetricLabel"]').first.inner_text()
+    assert "1.500 træk pr. indsats" in page.locator('[data-testid="stMetric"]').first.inner_text()  # read as 1500, not 1,5
     page.screenshot(path=str(tmp_path / "puljer.png"), full_page=True)
 
     # The language chosen here holds on the calculator page too.

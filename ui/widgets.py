@@ -45,19 +45,22 @@ def show_errors(errors: dict[str, list[str]], key: str) -> None:
 
 
 def number(key: str, lang: str, errors: dict, *, label_key: str | None = None, label: str | None = None,
-           placeholder: str | None = None, help: str | None = None) -> None:
+           placeholder: str | None = None, help: str | None = None, kind: str | None = None,
+           label_visibility: str = "visible") -> None:
     """A number field labelled ``label`` or from the catalogue (``label_key``, else the key), with its problems under it.
 
     A text field (key ``<key>:text``) read the language's way (1,5 · 600.000 in Danish) into the
     model's number ``<key>`` (see :mod:`ui.state.entry`); what kind of number it takes (whole,
     percent, may be empty) is the field table's (a number outside the table: any number). An
-    optional field shows ``placeholder`` (the default it stands for) while empty.
+    optional field shows ``placeholder`` (the default it stands for) while empty. A field outside the
+    table (the analyses, the library pages) gives its ``kind`` here.
     """
     ss = st.session_state
-    kind = S.widget_kind(key) or "float"
+    kind = kind or S.widget_kind(key) or "float"
     S.sync_entry(ss, key, kind, lang)  # a number the app set (a file, a preset, another language) into the text
     st.text_input(label or t(label_key or key, lang), key=S.text_key(key), placeholder=placeholder, help=help,
-                  persist_state=PERSIST, on_change=S.sync_entry, args=(ss, key, kind, lang))  # what the user typed
+                  persist_state=PERSIST, on_change=S.sync_entry, args=(ss, key, kind, lang),
+                  label_visibility=label_visibility)  # what the user typed
     if key not in errors and (problem := ss.get(S.problem_key(key))) is not None:  # a field outside the scenario
         errors = {key: [S.entry_message(problem, lang)]}
     show_errors(errors, key)

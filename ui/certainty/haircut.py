@@ -24,7 +24,7 @@ from .. import state as S
 from ..escape import md
 from ..fmt import count, money, share
 from ..i18n import t
-from ..widgets import PERSIST, show_errors
+from ..widgets import number as number_field
 from .evidence import EvidenceCohort, base_scenario, evidence_cohorts, haircut_args, in_use, with_rates
 from .specs import read_rates
 
@@ -53,9 +53,7 @@ def _rates(designs: list[str], lang: str) -> dict[str, float]:
         rate = table.designs[design]
         c1, c2 = st.columns(2, vertical_alignment="center")
         with c1:
-            st.number_input(t("cert_ob_rate", lang, design=design_label(design, lang).lower()), key=f"cert_ob_{design}",
-                            step=5.0, format="%.0f", persist_state=PERSIST)
-            show_errors(errors, f"cert_ob_{design}")
+            number_field(f"cert_ob_{design}", lang, errors, label=t("cert_ob_rate", lang, design=design_label(design, lang).lower()))
         with c2:
             key = "cert_ob_default" if table.status == "verified" else "cert_ob_default_estimate"
             st.caption(t(key, lang, rate=share(rate.haircut, lang), reason=rate.reason))

@@ -19,6 +19,7 @@ from ..i18n import t
 from ..payback import n_input
 from ..views import ResultView
 from ..widgets import PERSIST, section, show_errors
+from ..widgets import number as number_field
 from .specs import KINDS, MC_KEYS, MC_PARAMS, read_montecarlo, valid_json
 from .tables import display_bins, draws_table, histogram, montecarlo_summary
 
@@ -31,11 +32,9 @@ def render(scenario_json: str, lang: str, view: ResultView):
     spec, errors = read_montecarlo(ss, lang)  # the widgets' values are in session state before they are drawn
     c1, c2 = st.columns(2)
     with c1:
-        st.number_input(t("cert_seed", lang), key="cert_seed", step=1, format="%d", persist_state=PERSIST)
-        show_errors(errors, "cert_seed")
+        number_field("cert_seed", lang, errors, label_key="cert_seed", kind="int")
     with c2:
-        st.number_input(t("cert_draws", lang), key="cert_draws", step=1000, format="%d", persist_state=PERSIST)
-        show_errors(errors, "cert_draws")
+        number_field("cert_draws", lang, errors, label_key="cert_draws", kind="int")
         _draws_bound(spec, view, lang)
     spec_json = valid_json(spec, errors, ss, "cert_last_mc", MonteCarloSpec)
     if errors:
@@ -134,6 +133,5 @@ def _editor(errors: dict, lang: str) -> None:
             for col, p in zip(cols[1:], MC_PARAMS.get(kind, ())):
                 widget = f"cert_mc_{key}_{p}"
                 with col:
-                    st.number_input(t(f"cert_field_{p}_pct", lang), key=widget, step=5.0, format="%.1f", persist_state=PERSIST)
-                    show_errors(errors, widget)
+                    number_field(widget, lang, errors, label_key=f"cert_field_{p}_pct")
             show_errors(errors, f"cert_mc_{key}")

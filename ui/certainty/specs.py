@@ -108,7 +108,7 @@ def _show(value: float, unit: str, lang: str) -> str:
     return count(value, lang)
 
 
-def _check(value, lo: float, hi: float, unit: str, lang: str, whole: bool = False) -> str | None:
+def check_value(value, lo: float, hi: float, unit: str, lang: str, whole: bool = False) -> str | None:
     """A Danish (or English) message if ``value`` is missing or out of bounds, else None."""
     if value is None:
         return t("cert_err_missing", lang)
@@ -141,7 +141,7 @@ def read_tornado(state: Mapping, budget_year: int, lang: str = "da") -> tuple[To
             high = _shown(span.high, 100) if high is None else high
         bad = False
         for widget, value in ((lo_key, low), (hi_key, high)):
-            message = _check(value, unit.lo, unit.hi, unit.name, lang, whole=key == "prior_weeks")
+            message = check_value(value, unit.lo, unit.hi, unit.name, lang, whole=key == "prior_weeks")
             if message:
                 errors.setdefault(widget, []).append(message)
                 bad = True
@@ -163,7 +163,7 @@ def read_montecarlo(state: Mapping, lang: str = "da") -> tuple[MonteCarloSpec | 
     errors: dict[str, list[str]] = {}
     seed, draws = _get(state, "cert_seed", start), _get(state, "cert_draws", start)
     for key, value, lo, hi in (("cert_seed", seed, 0, SEED_MAX), ("cert_draws", draws, *DRAWS)):
-        message = _check(value, lo, hi, "count", lang, whole=True)
+        message = check_value(value, lo, hi, "count", lang, whole=True)
         if message:
             errors.setdefault(key, []).append(message)
     dists: dict[str, Distribution] = {}
@@ -174,7 +174,7 @@ def read_montecarlo(state: Mapping, lang: str = "da") -> tuple[MonteCarloSpec | 
         for p in MC_PARAMS[kind]:
             widget = f"cert_mc_{key}_{p}"
             value = _get(state, widget, start)
-            message = _check(value, 0.0, MC_MAX[p], "factor", lang)
+            message = check_value(value, 0.0, MC_MAX[p], "factor", lang)
             if message:
                 errors.setdefault(widget, []).append(message)
             else:
@@ -209,7 +209,7 @@ def read_rates(state: Mapping, designs, lang: str = "da") -> tuple[dict[str, flo
     for design in designs:
         widget = f"cert_ob_{design}"
         value = _get(state, widget, start)
-        message = _check(value, 0.0, 100.0, "pct", lang)
+        message = check_value(value, 0.0, 100.0, "pct", lang)
         if message:
             errors.setdefault(widget, []).append(message)
         else:

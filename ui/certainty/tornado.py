@@ -14,7 +14,8 @@ from .. import chartdata, compute
 from ..fmt import money, share
 from ..i18n import t
 from ..results import table_and_csv
-from ..widgets import PERSIST, section, show_errors
+from ..widgets import number as number_field
+from ..widgets import section, show_errors
 from .specs import TORNADO_KEYS, read_tornado, tornado_unit, valid_json
 from .tables import display_tornado, tornado_table
 
@@ -61,16 +62,13 @@ def _editor(budget_year: int, errors: dict, lang: str) -> None:
             unit = tornado_unit(key)
             name = t("cert_input_unit", lang, input=tornado_input_label(key, lang), unit=t(f"cert_unit_{unit.name}", lang))
             whole = key == "prior_weeks"
-            step, fmt = (1.0, "%.0f") if whole else (5.0, "%.1f") if unit.name == "factor" else (0.1, "%.2f")
             cols = st.columns(widths, vertical_alignment="center")
             cols[0].markdown(name)
             for col, side in zip(cols[1:], ("low", "high")):
                 widget = f"cert_t_{key}_{side}"
-                kwargs = {}
-                if key == "tax_rate":  # empty: the lowest and highest municipality in the budget year
-                    kwargs = {"value": None, "placeholder": share(round(getattr(span, side), 6), lang)}
+                optional = key == "tax_rate"  # empty: the lowest and highest municipality in the budget year
                 with col:
-                    st.number_input(t(f"cert_field_{side}", lang, input=name), key=widget, step=step, format=fmt,
-                                    persist_state=PERSIST, label_visibility="collapsed", **kwargs)
-                    show_errors(errors, widget)
+                    number_field(widget, lang, errors, label=t(f"cert_field_{side}", lang, input=name), label_visibility="collapsed",
+                           kind="opt_float" if optional else "int" if whole else "float",
+                           placeholder=share(round(getattr(span, side), 6), lang) if optional else None)
             show_errors(errors, f"cert_t_{key}")

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from calculator.analysis.montecarlo import MAX_SEED
 from calculator.portfolio import PAYBACK_YEARS
 from calculator.portfolio.text import carriers_sentence, payback_sentence
 from calculator.text.catalog import text
 from calculator.text.numbers import kr, number, probability
 
+from ..certainty.specs import check_value
 from ..i18n import t
+from ..state.entry import problem_key
+from ..widgets import number as number_field
 from . import charts, compute, nav, store
 from .tables import (
     effort_table,
@@ -139,13 +143,20 @@ def _montecarlo(lib, pool, database: str, members_now: tuple, years: int, lang: 
         st.markdown(f"**{t('pool_mc_title', lang)}**")
         st.caption(t("pool_mc_intro", lang, limit=number(MAX_DRAWS, 0, lang)))
         c1, c2, c3 = st.columns(3, vertical_alignment="bottom")
+        # typed the language's way (10.000), as on the calculator page; out of range: a message at the field, no run
+        ss.setdefault("pool_draws", MAX_DRAWS)
+        ss.setdefault("pool_seed", 2024)
+        errors = {key: [message] for key, lo, hi in (("pool_draws", 100, MAX_DRAWS), ("pool_seed", 0, MAX_SEED))
+                  if (message := check_value(ss[key], lo, hi, "count", lang, whole=True))}
         with c1:
-            draws = st.number_input(t("pool_draws", lang), key="pool_draws", min_value=100, max_value=MAX_DRAWS, value=MAX_DRAWS,
-                                    step=1000, help=t("pool_draws_help", lang, limit=number(MAX_DRAWS, 0, lang)))
+            number_field("pool_draws", lang, errors, label_key="pool_draws", kind="int",
+                         help=t("pool_draws_help", lang, limit=number(MAX_DRAWS, 0, lang)))
         with c2:
-            seed = st.number_input(t("pool_seed", lang), key="pool_seed", min_value=0, max_value=2**31 - 1, value=2024, step=1)
+            number_field("pool_seed", lang, errors, label_key="pool_seed", kind="int")
+        draws, seed = ss["pool_draws"], ss["pool_seed"]
+        unread = bool(errors) or any(problem_key(k) in ss for k in ("pool_draws", "pool_seed"))
         with c3:
-            run = st.button(t("pool_run", lang), key="pool_run", type="primary", icon=":material/casino:")
+            run = st.button(t("pool_run", lang), key="pool_run", type="primary", icon=":material/casino:", disabled=unread)
         if run:
             ss[key] = {"draws": int(draws), "seed": int(seed), "years": int(years), "members": members_now}
         spec = ss.get(key)

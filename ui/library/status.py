@@ -15,7 +15,9 @@ from calculator.schema import ExtraInJob, ShareInJob
 
 from ..fmt import share
 from ..i18n import t
+from ..state.entry import problem_key
 from ..state.fields import from_pct
+from ..widgets import number
 from . import store
 from .tables import status_label
 
@@ -57,6 +59,13 @@ def _fallback(cohort, lang: str) -> str:
     return t("lib_base_remaining", lang)
 
 
+def _field(key: str, label_key: str, default, kind: str, lang: str, placeholder: str | None = None):
+    """A number field (:func:`ui.widgets.number`) that starts at ``default``; its value."""
+    st.session_state.setdefault(key, default)
+    number(key, lang, {}, label_key=label_key, kind=kind, placeholder=placeholder)
+    return st.session_state[key]
+
+
 def _adopt(lib, info, note: str, lang: str) -> None:
     ss = st.session_state
     with st.container(border=True, key="lib_adopt_box"):
@@ -69,22 +78,23 @@ def _adopt(lib, info, note: str, lang: str) -> None:
                                format_func=lambda n: t("lib_version_n", lang, version=n))
         scenario = lib.load(info.id, version)
         cohorts = {}
+        unread = False  # a figure typed that cannot be read: shown at its field, and nothing is adopted with the old one
         for i, cohort in enumerate(scenario.cohorts):
             st.markdown(t("lib_base_cohort", lang, name=cohort.name, size=cohort.size))
             st.caption(_fallback(cohort, lang))
             c1, c2, c3 = st.columns(3)
             with c1:
-                pct = st.number_input(t("lib_base_share_pct", lang), key=f"lib_base_{i}_share_pct", value=None, step=1.0,
-                                      format="%.1f", placeholder=t("lib_base_share_ph", lang))
+                # typed the language's way (12,5), as on the calculator page; the model checks the ranges on adopting
+                pct = _field(f"lib_base_{i}_share_pct", "lib_base_share_pct", None, "opt_float", lang,
+                             placeholder=t("lib_base_share_ph", lang))
             with c2:
-                by_month = st.number_input(t("lib_base_by_month", lang), key=f"lib_base_{i}_by_month", value=12, step=1,
-                                           format="%d")
+                by_month = _field(f"lib_base_{i}_by_month", "lib_base_by_month", 12, "int", lang)
             with c3:
-                exit_pct = st.number_input(t("lib_base_exit_pct", lang), key=f"lib_base_{i}_exit_pct", value=2.0, step=0.5,
-                                           format="%.1f")
+                exit_pct = _field(f"lib_base_{i}_exit_pct", "lib_base_exit_pct", 2.0, "float", lang)
+            unread = unread or any(problem_key(f"lib_base_{i}_{k}") in ss for k in ("share_pct", "by_month", "exit_pct"))
             if pct is not None:
                 cohorts[cohort.name] = {"share": from_pct(pct), "by_month": by_month, "exit_rate": from_pct(exit_pct)}
-        if st.button(t("lib_adopt", lang), key="lib_adopt", type="primary", icon=":material/gavel:"):
+        if st.button(t("lib_adopt", lang), key="lib_adopt", type="primary", icon=":material/gavel:", disabled=unread):
             from calculator.followup import adopt
 
             with store.guard(lang):
