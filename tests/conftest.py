@@ -55,3 +55,20 @@ def build_scenario(cohort: dict | None = None, cohorts: list[dict] | None = None
 @pytest.fixture(scope="session")
 def make_scenario():
     return build_scenario
+
+
+@pytest.fixture()
+def stores(monkeypatch) -> list:
+    """Every media store AppTest makes (one per run), so a download's bytes can be read."""
+    import streamlit.testing.v1.app_test as app_test  # here, not at the top: the model's tests run without streamlit
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    made: list[MemoryMediaFileStorage] = []
+
+    class Recording(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return made

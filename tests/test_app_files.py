@@ -8,8 +8,6 @@ equal to the municipality's own rate, and where an effect came from with its opt
 from __future__ import annotations
 
 import pytest
-import streamlit.testing.v1.app_test as app_test
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from test_app import enter, example, expected_tiles, start, tiles
 
 from calculator.analysis.optimism import provenance, with_haircut
@@ -20,20 +18,6 @@ from calculator.text.numbers import number
 from ui.share import scenario_file_bytes
 
 NAME = "Ægtefælleforsørgede"
-
-
-@pytest.fixture()
-def stores(monkeypatch) -> list[MemoryMediaFileStorage]:
-    """Every media store AppTest makes (one per run), so a download's bytes can be read."""
-    made: list[MemoryMediaFileStorage] = []
-
-    class Recording(MemoryMediaFileStorage):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return made
 
 
 def saved(at, stores, key: str = "download_scenario") -> bytes:

@@ -12,8 +12,6 @@ import subprocess
 import sys
 
 import pytest
-import streamlit.testing.v1.app_test as app_test
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 from test_app import APP, ROOT, TIMEOUT, enter, example, expected_tiles, tiles, with_cohort
 
@@ -31,19 +29,6 @@ def db(tmp_path, monkeypatch) -> str:
     url = f"sqlite:///{tmp_path / 'library.sqlite'}"
     monkeypatch.setenv(ENV_URL, url)
     return url
-
-
-@pytest.fixture()
-def stores(monkeypatch) -> list[MemoryMediaFileStorage]:
-    made: list[MemoryMediaFileStorage] = []
-
-    class Recording(MemoryMediaFileStorage):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            made.append(self)
-
-    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
-    return made
 
 
 def downloaded(at, stores, key: str) -> bytes:

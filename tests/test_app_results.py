@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_app import enter, example, no_crash, start, tiles, with_cohort
+from test_app import ROOT, enter, example, no_crash, shown, start, tiles, with_cohort
 
 from calculator.analysis.breakeven import break_even_of
 from calculator.export.tables import budget_shown
@@ -190,3 +190,16 @@ def test_a_csv_that_cannot_be_made_shows_the_message_where_the_button_was(monkey
     assert "csv_per_cohort" not in [b.key for b in at.get("download_button")]
     assert any(e.value.startswith("Målgrupper.csv kunne ikke laves") or "kunne ikke laves: en fejl i programmet (OSError" in e.value
                for e in at.error)
+
+
+def test_the_models_notices_are_said_under_the_key_figures_as_in_the_reports():
+    from calculator.schema import load_scenario
+    from calculator.text.sentences import notice_sentences
+
+    at = start()
+    assert not [c for c in at.caption if "skøn" in c.value and "fribeløbsreglen" in c.value]  # the Greve example has none
+    at.selectbox(key="example").set_value("aktivitetsparate_virksomhedspraktik.yaml").run()
+    assert not at.exception
+    expected = notice_sentences(calculate(load_scenario(ROOT / "defaults/scenarios/aktivitetsparate_virksomhedspraktik.yaml")))
+    assert expected and "datoen er et skøn" in expected[0]  # the fribeløb rule's start date is an estimate
+    assert any(all(n in shown(c.value) for n in expected) for c in at.caption)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, Phase, given, settings
 from scenario_strategies import scenario_files
 from test_app import start
-from test_app_files import saved, stores  # noqa: F401  (a fixture)
+from test_app_files import saved
 
 from calculator.results.stamp import scenario_hash
 from calculator.schema import Scenario
@@ -59,7 +59,7 @@ def test_names_keep_their_spaces_and_a_tax_rate_equal_to_the_default_is_kept():
 
 @settings(max_examples=4, deadline=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
 @given(scenario=scenario_files())
-def test_a_file_uploaded_into_the_app_downloads_as_the_same_file(stores, scenario):  # noqa: F811
+def test_a_file_uploaded_into_the_app_downloads_as_the_same_file(stores, scenario):
     from calculator.model import calculate
 
     try:

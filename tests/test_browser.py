@@ -7,6 +7,7 @@ for exactly those numbers, and an ambiguous one refused at the field. Skipped (w
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -51,14 +52,15 @@ def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> N
     raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
 
 
-@pytest.fixture()
-def server(tmp_path):
+@contextlib.contextmanager
+def streamlit_server(folder: Path, env: dict | None = None):
+    """``streamlit run streamlit_app.py`` on a free port (log in ``folder``), its address until the block ends."""
     port = _free_port()
-    with open(tmp_path / "streamlit.log", "wb") as log:
+    with open(folder / "streamlit.log", "wb") as log:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
              "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -72,6 +74,12 @@ def server(tmp_path):
                 except subprocess.TimeoutExpired:
                     os.kill(proc.pid, signal.SIGKILL)
                     proc.wait(timeout=5)
+
+
+@pytest.fixture()
+def server(tmp_path):
+    with streamlit_server(tmp_path) as url:
+        yield url
 
 
 def _metric(page, index: int = 0) -> str:

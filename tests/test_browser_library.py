@@ -12,14 +12,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, _free_port, _wait_until_up
+from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_server
 
 from calculator.library import Library
 from calculator.library.db import ENV_URL
@@ -33,26 +31,8 @@ SCENARIOS = ROOT / "defaults" / "scenarios"
 @pytest.fixture()
 def library_server(tmp_path):
     url_db = f"sqlite:///{tmp_path / 'library.sqlite'}"
-    port = _free_port()
-    env = dict(os.environ, **{ENV_URL: url_db})
-    with open(tmp_path / "streamlit.log", "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(url, proc)
-            yield url, url_db
-        finally:
-            if proc.poll() is None:
-                os.kill(proc.pid, signal.SIGTERM)  # stop the server by its process id
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    os.kill(proc.pid, signal.SIGKILL)
-                    proc.wait(timeout=5)
+    with streamlit_server(tmp_path, env=dict(os.environ, **{ENV_URL: url_db})) as url:
+        yield url, url_db
 
 
 @pytest.fixture()

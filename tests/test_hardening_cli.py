@@ -302,3 +302,17 @@ def test_the_latest_month_says_when_the_scan_stopped_at_an_unreachable_share(tmp
     assert "kan andelen i job ikke nås senere end måned 1." in out and "må ikke komme senere" not in out
     for command in (["analyse", path, "--json", "--draws", "50"], ["export", path, "--draws", "50", "--csv-dir", str(tmp_path / "t")]):
         assert call_main(command)[0] == 0
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    # `python -m calculator params | head -1`: the pipe's reader is gone before the command writes
+    # (closed here before the interpreter has even started), so every write meets a broken pipe.
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "calculator", "params", "--year", "2026"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=60)
+    assert err.decode() == ""  # no "Traceback", no "Exception ignored ... BrokenPipeError"
+    assert proc.returncode == 1

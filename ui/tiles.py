@@ -13,6 +13,7 @@ from calculator.text.catalog import ntext
 from calculator.text.labels import stamp_text
 from calculator.text.sentences import break_even_sentence, payback_text, payback_within_text
 
+from .escape import md
 from .fmt import count, money, share
 from .i18n import t
 from .views import ResultView, break_even_tile
@@ -62,3 +63,5 @@ def facts(view: ResultView, lang: str) -> None:
     if s.external_funding:
         line += t("facts_funding", lang, funding=money(s.external_funding, lang), own=money(s.net_own_money, lang))
     st.caption(line + "  \n" + t("stamp_line", lang, stamp=stamp_text(view.stamp, lang)))
+    if view.notices:  # as the command line, the PDF and Excel say them (a cohort's names are the user's: escaped)
+        st.caption(":material/info: " + " ".join(md(n) for n in view.notices))

@@ -26,7 +26,7 @@ from calculator.results.trace import sources as trace_sources
 from calculator.rules.flows import COST_STREAMS, MUNICIPAL_GAIN_STREAMS, STAKEHOLDERS
 from calculator.text import sources as source_words
 from calculator.text.labels import stakeholder_label, stream_label
-from calculator.text.sentences import break_even_figures
+from calculator.text.sentences import break_even_figures, notice_sentences
 
 from .fmt import count, date, money
 from .i18n import t
@@ -49,6 +49,7 @@ class ResultView:
     per_year: pd.DataFrame
     per_cohort: pd.DataFrame
     sources: tuple[SourceLine, ...]
+    notices: tuple[str, ...] = ()  # what must be said beside the figures (a cohort moved to the new benefit, an estimated date)
 
 
 def cumulative_table(result: Result, lang: str) -> pd.DataFrame:
@@ -150,6 +151,7 @@ def build_view(result: Result, lang: str = "da") -> ResultView:
         per_year=per_year_table(summary, lang),
         per_cohort=per_cohort_table(summary, lang),
         sources=tuple(trace_sources(result)),
+        notices=tuple(notice_sentences(result, lang)),
     )
 
 
