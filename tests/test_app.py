@@ -304,6 +304,8 @@ def test_duplicate_cohort_names_are_explained():
         (b"\xff\xfe\x00garbage", "ikke tekst"),
         (json.dumps({"municipality": "Grve", "budget_year": 2026, "cohorts": []}).encode(), "ukendt kommune 'Grve'"),
         (b" " * (MAX_FILE_BYTES + 1), "for stor"),
+        # the command line's reader: JSON's last-wins on a key written twice would silently lose a value
+        (b'{"municipality": "Greve", "municipality": "Aarhus"}', "Dobbelt nøgle 'municipality'"),
     ],
 )
 def test_a_bad_upload_is_rejected_and_the_scenario_kept(content, message):
@@ -317,6 +319,14 @@ def test_a_bad_upload_is_rejected_and_the_scenario_kept(content, message):
     assert at.session_state["last_valid_json"] == kept_json
     assert tiles(at) == kept_tiles
     assert at.text_input(key="c0_size:text").value == "75"
+
+
+def test_a_file_with_a_byte_order_mark_is_read_as_on_the_command_line():
+    other = with_cohort(example(), size=90)
+    at = start()
+    at.file_uploader(key="upload").set_value(("bom.json", b"\xef\xbb\xbf" + scenario_file_bytes(other), "application/json")).run()
+    no_crash(at)
+    assert at.session_state["last_valid_json"] == other.canonical_json()
 
 
 def test_a_good_upload_replaces_the_scenario():

@@ -21,9 +21,10 @@ import zlib
 
 from pydantic import ValidationError
 
-from calculator.schema import Scenario
+from calculator.schema import Scenario, ScenarioFileError, scenario_from_bytes
 from calculator.text.numbers import number
-from calculator.text.problems import problem_lines
+from calculator.text.problems import MAX_LINES, problem_lines
+from calculator.text.sentences import model_error
 
 from .i18n import t
 
@@ -45,27 +46,19 @@ def _bytes(n: int, lang: str) -> str:
 
 
 def scenario_from_json_bytes(data: bytes, lang: str = "da", limit: int = MAX_FILE_BYTES) -> Scenario:
-    """Validate an uploaded (or decoded) scenario file; raise ScenarioInputError with readable lines."""
-    if len(data) > limit:
-        raise ScenarioInputError([t("file_too_large", lang, size=_bytes(len(data), lang), limit=_bytes(limit, lang))])
-    if not data.strip():
-        raise ScenarioInputError([t("file_empty", lang)])
+    """Validate an uploaded (or decoded) scenario file; raise ScenarioInputError with readable lines.
+
+    Read by the command line's own reader (:func:`calculator.schema.scenario_from_bytes`), so a
+    file the one refuses the other refuses too, with the same words: a key written twice, a
+    byte-order mark, nesting, size. Validation problems: the first 20 lines and a count.
+    """
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ScenarioInputError([t("file_not_utf8", lang)]) from None
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as exc:  # the parser's own words (English) for what is wrong, and where
-        raise ScenarioInputError([t("file_not_json", lang, detail=exc.msg, line=exc.lineno)]) from None
-    except RecursionError:
-        raise ScenarioInputError([t("file_too_deep", lang)]) from None
-    if not isinstance(raw, dict):
-        raise ScenarioInputError([t("file_not_object", lang)])
-    try:
-        return Scenario.model_validate(raw)
+        return scenario_from_bytes(data, ".json", limit=limit)
+    except ScenarioFileError as exc:  # the model's words are a clause ("filen er tom"): shown as a sentence
+        line = model_error(exc, lang)
+        raise ScenarioInputError([line[:1].upper() + line[1:] + ("" if line.endswith(".") else ".")]) from None
     except ValidationError as exc:
-        raise ScenarioInputError([t("file_invalid", lang), *problem_lines(exc, lang)]) from None
+        raise ScenarioInputError([t("file_invalid", lang), *problem_lines(exc, lang, limit=MAX_LINES)]) from None
 
 
 def scenario_file_bytes(scenario: Scenario) -> bytes:

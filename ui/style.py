@@ -26,6 +26,10 @@ BASE = """
 [data-testid="stMetricLabel"] .stMarkdownEllipsis, [data-testid="stMetricLabel"] p { white-space: normal; overflow: visible; text-overflow: clip; }
 .block-container { padding-top: 4.25rem; }
 .st-key-budget_areas [data-testid="stMetricValue"] { font-size: 1.25rem; }
+/* Three amounts side by side in the results pane: the figure's size follows the tile's width, so
+   "1.305.822 kr." is shown whole at 1366 px (a tile of about 150 px), never cut to "1.305.82…". */
+.st-key-cert_percentiles [data-testid="stMetric"] { container-type: inline-size; }
+.st-key-cert_percentiles [data-testid="stMetricValue"] { font-size: min(1.7rem, 12.5cqi); }
 h1 { font-size: 2.2rem; }
 </style>
 """

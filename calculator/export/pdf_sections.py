@@ -8,7 +8,7 @@ from calculator.results.trace import sources as trace_sources
 from calculator.text import sources
 from calculator.text.analysis_text import bar_dict, effect_source_sentence
 from calculator.text.labels import benefit_label, design_label
-from calculator.text.numbers import kr, number, pct, probability
+from calculator.text.numbers import date_text, kr, number, pct, probability
 from calculator.text.sentences import describe_effect, share_root_sentence
 
 WEB = ("http://", "https://")  # a source address the reader can open; anything else is the project's own file
@@ -61,7 +61,10 @@ def assumptions(pdf: Report, result) -> None:
     for line in trace_sources(result):
         address = line.source_url if line.source_url and line.source_url.startswith(WEB) else ""
         source = sources.source_title(line, lang) + (f"\n{address}" if address else "")
-        rows.append([sources.description(line, lang), sources.value_text(line, lang), sources.status(line, lang), source])
+        value = sources.value_text(line, lang)
+        if line.valid_from is not None:  # a figure that changes within the horizon is listed once per value: say from when
+            value = w("pdf.value_from", value=value, date=date_text(line.valid_from, lang))
+        rows.append([sources.description(line, lang), value, sources.status(line, lang), source])
     pdf.grid([w("col.assumption"), w("col.value"), w("col.status"), w("col.source")], rows, [50, 22, 15, 87], 6.5)
     pdf.para(w("pdf.status_note"), 7.5, color=MUTED)
 

@@ -64,7 +64,7 @@ def _draws_bound(spec, view: ResultView, lang: str) -> None:
 
 def _result(mc, lang: str, token: str, view: ResultView) -> None:
     npv = mc.percentiles("npv")
-    for col, p in zip(st.columns(3), (10, 50, 90)):
+    for col, p in zip(st.container(key="cert_percentiles").columns(3), (10, 50, 90)):  # narrow tiles: style.py sizes them
         with col:
             st.metric(t(f"cert_p{p}", lang), money(npv[p], lang), border=True, help=t("cert_p_help", lang, p=p))
     left, right = st.columns(2)  # the two probabilities side by side
