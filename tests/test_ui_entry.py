@@ -22,6 +22,7 @@ from ui.state.entry import (
     parse_entry,
     problem_key,
     sync_entries,
+    sync_entry,
     text_key,
 )
 from ui.state.fields import from_pct
@@ -168,3 +169,15 @@ def test_no_text_is_written_for_a_field_that_is_not_a_number():
     state = _loaded()
     assert text_key("budget_year") not in state and text_key("c0_name") not in state
     assert not math.isnan(state["c0_size"])
+
+
+def test_a_seed_is_shown_without_thousands_marks_and_read_as_a_whole_number():
+    # A seed names a stream of random numbers; "2.024" would read as an amount.
+    assert format_entry(2024, "da", "code") == "2024" and format_entry(2024, "da") == "2.024"
+    assert parse_entry("2024", "code", "da") == (2024, None)
+    assert parse_entry("2.024", "code", "da") == (2024, None)  # typed with a mark, it is still the number
+    number, problem = parse_entry("20,5", "code", "da")
+    assert number is None and problem.code == "whole"
+    state = {"seed": 4711}
+    sync_entry(state, "seed", "code", "da")
+    assert state["seed:text"] == "4711"

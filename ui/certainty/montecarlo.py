@@ -32,7 +32,7 @@ def render(scenario_json: str, lang: str, view: ResultView):
     spec, errors = read_montecarlo(ss, lang)  # the widgets' values are in session state before they are drawn
     c1, c2 = st.columns(2)
     with c1:
-        number_field("cert_seed", lang, errors, label_key="cert_seed", kind="int")
+        number_field("cert_seed", lang, errors, label_key="cert_seed", kind="code")
     with c2:
         number_field("cert_draws", lang, errors, label_key="cert_draws", kind="int")
         _draws_bound(spec, view, lang)

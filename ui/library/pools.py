@@ -152,7 +152,7 @@ def _montecarlo(lib, pool, database: str, members_now: tuple, years: int, lang: 
             number_field("pool_draws", lang, errors, label_key="pool_draws", kind="int",
                          help=t("pool_draws_help", lang, limit=number(MAX_DRAWS, 0, lang)))
         with c2:
-            number_field("pool_seed", lang, errors, label_key="pool_seed", kind="int")
+            number_field("pool_seed", lang, errors, label_key="pool_seed", kind="code")
         draws, seed = ss["pool_draws"], ss["pool_seed"]
         unread = bool(errors) or any(problem_key(k) in ss for k in ("pool_draws", "pool_seed"))
         with c3:

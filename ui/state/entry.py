@@ -71,9 +71,11 @@ def format_number(value: float | int, lang: str) -> str:
     return format_decimal(Decimal(repr(float(value))), locale=_locale(lang), decimal_quantization=False)
 
 
-def format_entry(value, lang: str) -> str:
-    """What the text field shows for the model's number (empty for None)."""
-    return "" if value is None else format_number(value, lang)
+def format_entry(value, lang: str, kind: str = "float") -> str:
+    """What the text field shows for the model's number (empty for None); a ``code`` (a seed) without thousands marks."""
+    if value is None:
+        return ""
+    return str(int(value)) if kind == "code" else format_number(value, lang)
 
 
 def _clean(text: str, lang: str) -> str:
@@ -112,7 +114,7 @@ def parse_entry(text: str | None, kind: str, lang: str) -> tuple[float | int | N
         differ = [o for o in others if o is not None and o != value]
         if differ:
             return None, EntryProblem("ambiguous", raw, (float(value), *(float(o) for o in differ)))
-    if kind in ("int", "opt_int"):
+    if kind in ("int", "opt_int", "code"):  # code: a whole number that names something (a seed), not an amount
         if value != value.to_integral_value():
             return None, EntryProblem("whole", raw)
         return int(value), None
@@ -150,7 +152,7 @@ def sync_entry(state: MutableMapping, key: str, kind: str, lang: str) -> None:
         number, problem = parse_entry(text, kind, lang)
         if problem is None:
             state[key] = number
-            shown = format_entry(number, lang)
+            shown = format_entry(number, lang, kind)
             state[tkey] = shown
             state[skey] = (shown, number, lang)
             state.pop(pkey, None)
@@ -159,7 +161,7 @@ def sync_entry(state: MutableMapping, key: str, kind: str, lang: str) -> None:
             state[skey] = (text, value, lang)
         return
     if seen is None or tkey not in state or seen[1] != value or (seen[2] != lang and pkey not in state):
-        shown = format_entry(value, lang)
+        shown = format_entry(value, lang, kind)
         state[tkey] = shown
         state[skey] = (shown, value, lang)
         state.pop(pkey, None)
