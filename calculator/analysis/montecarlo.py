@@ -190,9 +190,15 @@ def draw_inputs(spec: MonteCarloSpec) -> dict[str, np.ndarray]:
     return {name: getattr(spec, name).sample(rng, spec.draws) for name in INPUTS}
 
 
+def draws_bound(cohort_months: int) -> int:
+    """The most draws one request may run over ``cohort_months`` (months x cohorts; a pool sums its efforts'):
+    MAX_ELEMENTS / cohort_months, at most MAX_DRAWS."""
+    return max(1, min(MAX_DRAWS, MAX_ELEMENTS // max(cohort_months, 1)))
+
+
 def max_draws(scenario: Scenario) -> int:
-    """The most draws one request may run for ``scenario``: MAX_ELEMENTS / (months x cohorts), at most MAX_DRAWS."""
-    return max(1, min(MAX_DRAWS, MAX_ELEMENTS // (scenario.horizon_months * len(scenario.cohorts))))
+    """The most draws one request may run for ``scenario`` (:func:`draws_bound`)."""
+    return draws_bound(scenario.horizon_months * len(scenario.cohorts))
 
 
 def default_draws(scenario: Scenario) -> int:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from calculator.analysis.montecarlo import DEFAULT_DRAWS, MAX_DRAWS, MAX_ELEMENTS, MonteCarloSpec, run_montecarlo
+from calculator.analysis.montecarlo import DEFAULT_DRAWS, MonteCarloSpec, draws_bound, run_montecarlo
 from calculator.errors import ModelError
 from calculator.model import calculate
 from calculator.portfolio.pool import PAYBACK_YEARS, Effort, months_between
@@ -87,8 +87,8 @@ def _work(efforts: list[Effort]) -> tuple[int, int, int]:
 
 
 def pool_max_draws(efforts: list[Effort]) -> int:
-    """The most draws one pool request may run: MAX_ELEMENTS over all efforts' cohort-months, at most MAX_DRAWS."""
-    return max(1, min(MAX_DRAWS, MAX_ELEMENTS // max(_work(efforts)[2], 1)))
+    """The most draws one pool request may run: :func:`draws_bound` over all efforts' cohort-months."""
+    return draws_bound(_work(efforts)[2])
 
 
 def pool_default_draws(efforts: list[Effort]) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from calculator.analysis import MonteCarloSpec
-from calculator.analysis.montecarlo import max_draws
 from calculator.schema import Scenario
 from calculator.text.catalog import ntext
 from calculator.text.labels import montecarlo_input_label
@@ -35,7 +34,7 @@ def render(scenario_json: str, lang: str, view: ResultView):
         number_field("cert_seed", lang, errors, label_key="cert_seed", kind="code")
     with c2:
         number_field("cert_draws", lang, errors, label_key="cert_draws", kind="int")
-        _draws_bound(spec, view, lang)
+        bound_note = st.empty()  # filled once the run says how many draws it made
     spec_json = valid_json(spec, errors, ss, "cert_last_mc", MonteCarloSpec)
     if errors:
         st.warning(t("cert_invalid_spec", lang), icon=":material/warning:")
@@ -44,22 +43,15 @@ def render(scenario_json: str, lang: str, view: ResultView):
         mc = compute.montecarlo_of(scenario_json, spec_json)
     except ValueError as exc:
         st.error(t("cert_calc_error", lang, msg=model_error(exc, lang)), icon=":material/warning:")
+    if mc is not None and spec is not None and mc.draws < spec.draws:  # a large scenario runs the bound (compute.montecarlo_of)
+        cohorts = len(view.summary.per_cohort)
+        bound_note.caption(ntext("cert_draws_capped", cohorts, lang, domain="app", most=number(mc.draws, 0, lang),
+                                 cohorts=cohorts, months=view.summary.horizon_months))
     if mc is not None:
         mc = mc.with_payback_years(view.summary.payback_years)  # the N of the scenario on screen
         _result(mc, lang, scenario_json + spec_json, view)
     _editor(errors, lang)
     return mc
-
-
-def _draws_bound(spec, view: ResultView, lang: str) -> None:
-    """Under the field: a large scenario runs at most :func:`max_draws` draws (the work of one request is bounded)."""
-    if spec is None:
-        return
-    scenario = Scenario.model_validate_json(view.scenario_json)
-    most = max_draws(scenario)
-    if spec.draws > most:
-        st.caption(ntext("cert_draws_capped", len(scenario.cohorts), lang, domain="app", most=number(most, 0, lang),
-                         cohorts=len(scenario.cohorts), months=scenario.horizon_months))
 
 
 def _result(mc, lang: str, token: str, view: ResultView) -> None:
