@@ -8,13 +8,7 @@ for exactly those numbers, and an ambiguous one refused at the field. Skipped (w
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -22,6 +16,7 @@ import pytest
 from calculator.model import calculate
 from calculator.schema import Scenario, load_scenario
 from calculator.text.numbers import kr
+from ui.devserver import serve
 from ui.share import encode_link
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,48 +27,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium")
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with exit code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not answer on {url} within {timeout:.0f} s")
-
-
 @contextlib.contextmanager
 def streamlit_server(folder: Path, env: dict | None = None):
     """``streamlit run streamlit_app.py`` on a free port (log in ``folder``), its address until the block ends."""
-    port = _free_port()
-    with open(folder / "streamlit.log", "wb") as log:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(url, proc)
-            yield url
-        finally:
-            if proc.poll() is None:
-                os.kill(proc.pid, signal.SIGTERM)  # stop the server by its process id
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    os.kill(proc.pid, signal.SIGKILL)
-                    proc.wait(timeout=5)
+    with serve(env=env, log=folder / "streamlit.log") as (url, _, _):
+        yield url
 
 
 @pytest.fixture()
