@@ -49,15 +49,9 @@ def by_hand(base, group_of, lag, weight, rate):
     return out
 
 
-@SETTINGS
-@given(grouped())
-def test_per_group_rate_equals_its_monthly_amounts(case):
-    base, group_of, lag, weight, rate = case
-    months = base.shape[-1]
-    flow = PerGroupRate(rate, GroupSums(base, group_of, lag, weight))
-    monthly = by_hand(*case)
-    assert flow.shape == monthly.shape and flow.ndim == monthly.ndim
-    assert np.allclose(np.asarray(flow), monthly, rtol=1e-12, atol=1e-12)
+def reduces_like(flow, monthly: np.ndarray, months: int) -> np.ndarray:
+    """Assert the lazy ``flow`` gives the sums, present values and year-end cumulatives of its ``monthly`` array;
+    returns the discount factors used."""
     factors = 1.035 ** -(np.arange(1, months + 1) / 12)
     for vector in (np.ones(months), factors):
         assert np.allclose(flow @ vector, monthly @ vector, rtol=1e-12, atol=1e-12)
@@ -67,6 +61,19 @@ def test_per_group_rate_equals_its_monthly_amounts(case):
     assert np.allclose(sums, monthly @ both, rtol=1e-12, atol=1e-12)
     assert np.allclose(to_end, cumulative_at(monthly, ends), rtol=1e-12, atol=1e-12)
     assert np.allclose(flow.cumulative_at(ends), cumulative_at(monthly, ends), rtol=1e-12, atol=1e-12)
+    return factors
+
+
+@SETTINGS
+@given(grouped())
+def test_per_group_rate_equals_its_monthly_amounts(case):
+    base, group_of, lag, weight, rate = case
+    months = base.shape[-1]
+    flow = PerGroupRate(rate, GroupSums(base, group_of, lag, weight))
+    monthly = by_hand(*case)
+    assert flow.shape == monthly.shape and flow.ndim == monthly.ndim
+    assert np.allclose(np.asarray(flow), monthly, rtol=1e-12, atol=1e-12)
+    factors = reduces_like(flow, monthly, months)
     odd_ends = np.unique([1, months // 2 + 1, months])  # ends anywhere, not only at whole years
     assert np.allclose(flow.cumulative_at(odd_ends), cumulative_at(monthly, odd_ends), rtol=1e-12, atol=1e-12)
     assert np.allclose(flow.reduce(factors, odd_ends)[1], cumulative_at(monthly, odd_ends), rtol=1e-12, atol=1e-12)
@@ -96,14 +103,7 @@ def test_shifted_equals_its_monthly_amounts(months, offset, draws, seed):
     for t in range(n):
         monthly[..., offset + t] = base[..., t] * weight[t]
     assert np.allclose(np.asarray(flow), monthly, rtol=1e-12, atol=1e-12)
-    factors = 1.035 ** -(np.arange(1, months + 1) / 12)
-    assert np.allclose(flow @ factors, monthly @ factors, rtol=1e-12, atol=1e-12)
-    ends = year_ends(months)
-    both = np.stack([np.ones(months), factors], axis=1)
-    sums, to_end = flow.reduce(both, ends)
-    assert np.allclose(sums, monthly @ both, rtol=1e-12, atol=1e-12)
-    assert np.allclose(to_end, cumulative_at(monthly, ends), rtol=1e-12, atol=1e-12)
-    assert np.allclose(flow.cumulative_at(ends), cumulative_at(monthly, ends), rtol=1e-12, atol=1e-12)
+    reduces_like(flow, monthly, months)
 
 
 @pytest.mark.parametrize("lag", [0, 12])
